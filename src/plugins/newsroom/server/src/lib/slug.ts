@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import slugify from 'slugify';
+
+// Long titles make unwieldy URLs; 120 characters keeps every word that matters.
+const MAX_SLUG_LENGTH = 120;
+
+/**
+ * The URL slug for a name: transliterated (Cyrillic, Greek, accents) by
+ * slugify, lower case, hyphen-separated. A name with nothing transliterable
+ * (CJK, emoji, punctuation) still gets a stable, non-empty slug built from
+ * `fallbackPrefix` and a short hash of the name.
+ */
+export function slugBase(name: string, fallbackPrefix: string): string {
+  let slug = slugify(name, { lower: true, strict: true, trim: true });
+  if (slug.length > MAX_SLUG_LENGTH) {
+    const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
+    const lastHyphen = cut.lastIndexOf('-');
+    slug = cut.slice(0, lastHyphen > 0 ? lastHyphen : MAX_SLUG_LENGTH);
+  }
+  if (slug) return slug;
+  const hash = createHash('sha1').update(name.normalize('NFC')).digest('hex').slice(0, 8);
+  return `${fallbackPrefix}-${hash}`;
+}
+
+/** The first of `base`, `base-2`, `base-3`, ... that is not in `taken`. */
+export function firstFreeSlug(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n += 1) {
+    const candidate = `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}

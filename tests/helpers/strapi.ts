@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { createStrapi, type Core } from '@strapi/strapi';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+const appDir = path.resolve(__dirname, '..', '..');
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  /** The HTTP server, for supertest. */
+  server: Core.Strapi['server']['httpServer'];
+  database: TestDatabase;
+  stop(): Promise<void>;
+}
+
+/** Boots the compiled app in-process on a fresh database. */
+export async function startTestApp(): Promise<TestApp> {
+  process.env.LOG_LEVEL ??= 'warn';
+  const database = await createTestDatabase();
+  const strapi = await createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  await strapi.server.mount();
+  return {
+    strapi,
+    server: strapi.server.httpServer,
+    database,
+    async stop() {
+      await strapi.destroy();
+      await database.drop();
+    },
+  };
+}

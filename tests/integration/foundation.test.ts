@@ -1,0 +1,165 @@
+import request from 'supertest';
+import pluginPackage from '../../src/plugins/newsroom/package.json';
+import { startTestApp, type TestApp } from '../helpers/strapi';
+
+const ARTICLE = 'api::article.article';
+const TAG = 'api::tag.tag';
+const SOURCE = 'api::source.source';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp();
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+const documents = (uid: string) => app.strapi.documents(uid as any);
+
+describe('the newsroom plugin', () => {
+  it('is mounted and answers its health route', async () => {
+    const res = await request(app.server).get('/api/newsroom/health').expect(200);
+    expect(res.body).toEqual({
+      data: { plugin: 'newsroom', version: pluginPackage.version, database: app.database.client },
+    });
+  });
+});
+
+describe('the public API', () => {
+  it('lists only published articles', async () => {
+    const published = await documents(ARTICLE).create({ data: { title: 'Published story' }, status: 'published' });
+    await documents(ARTICLE).create({ data: { title: 'Draft story' } });
+
+    const res = await request(app.server).get('/api/articles').expect(200);
+    expect(res.body.data.map((a: { title: string }) => a.title)).toEqual(['Published story']);
+    expect(res.body.data[0].documentId).toBe(published.documentId);
+    expect(res.body.meta.pagination.total).toBe(1);
+    // importKey is private: never served.
+    expect(res.body.data[0]).not.toHaveProperty('importKey');
+  });
+
+  it('never serves a draft, even when asked for ?status=draft', async () => {
+    const draft = await documents(ARTICLE).create({ data: { title: 'Secret draft' } });
+    const edited = await documents(ARTICLE).create({ data: { title: 'Public title' }, status: 'published' });
+    await documents(ARTICLE).update({ documentId: edited.documentId, data: { title: 'Unpublished edit' } });
+
+    await request(app.server).get(`/api/articles/${draft.documentId}`).expect(404);
+    await request(app.server).get(`/api/articles/${draft.documentId}?status=draft`).expect(404);
+    const one = await request(app.server).get(`/api/articles/${edited.documentId}?status=draft`).expect(200);
+    expect(one.body.data.title).toBe('Public title');
+    const list = await request(app.server).get('/api/articles?status=draft&pagination[pageSize]=100').expect(200);
+    const titles = list.body.data.map((a: { title: string }) => a.title);
+    expect(titles).toContain('Public title');
+    expect(titles).not.toContain('Secret draft');
+    expect(titles).not.toContain('Unpublished edit');
+  });
+
+  it.each([
+    ['articles', ARTICLE, { title: 'Hack' }],
+    ['tags', TAG, { name: 'Hack' }],
+    ['sources', SOURCE, { name: 'Hack' }],
+  ])('refuses anonymous writes to /api/%s', async (route, uid, data) => {
+    const existing = await documents(uid).create({ data, status: 'published' } as any);
+    const countBefore = await documents(uid).count({});
+
+    await request(app.server).post(`/api/${route}`).send({ data }).expect(403);
+    await request(app.server).put(`/api/${route}/${existing.documentId}`).send({ data }).expect(403);
+    await request(app.server).delete(`/api/${route}/${existing.documentId}`).expect(403);
+
+    expect(await documents(uid).count({})).toBe(countBefore);
+  });
+
+  it('grants the Public role exactly the read actions, on every boot', async () => {
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const permission = app.strapi.db.query('plugin::users-permissions.permission');
+    // A permission granted by mistake is removed by the next sync.
+    await permission.create({ data: { action: 'api::article.article.create', role: role.id } });
+    await app.strapi.plugin('newsroom').service('public-permissions').sync();
+    await app.strapi.plugin('newsroom').service('public-permissions').sync();
+
+    const rows: Array<{ action: string }> = await permission.findMany({ where: { role: role.id } });
+    expect(rows.map((r) => r.action).sort()).toEqual(
+      [
+        'api::article.article.find',
+        'api::article.article.findOne',
+        'api::source.source.find',
+        'api::source.source.findOne',
+        'api::tag.tag.find',
+        'api::tag.tag.findOne',
+        'plugin::newsroom.health.index',
+      ].sort(),
+    );
+  });
+});
+
+describe('slugs', () => {
+  it('are made from Latin titles and names', async () => {
+    const article = await documents(ARTICLE).create({ data: { title: 'U.S. coalition conducts new air attack!' } });
+    expect(article.slug).toBe('us-coalition-conducts-new-air-attack');
+    const tag = await documents(TAG).create({ data: { name: 'US-led coalition' } });
+    expect(tag.slug).toBe('us-led-coalition');
+  });
+
+  it('transliterate Cyrillic', async () => {
+    const source = await documents(SOURCE).create({ data: { name: 'РИА Новости' } });
+    expect(source.slug).toBe('ria-novosti');
+  });
+
+  it('get -2, -3 when taken, also by a published article', async () => {
+    const first = await documents(ARTICLE).create({ data: { title: 'Same title' }, status: 'published' });
+    const second = await documents(ARTICLE).create({ data: { title: 'Same title' } });
+    const third = await documents(ARTICLE).create({ data: { title: 'Same title' } });
+    expect([first.slug, second.slug, third.slug]).toEqual(['same-title', 'same-title-2', 'same-title-3']);
+  });
+
+  it('are never empty, even for names with nothing to transliterate', async () => {
+    const a = await documents(TAG).create({ data: { name: '北京' } });
+    const b = await documents(TAG).create({ data: { name: '東京' } });
+    expect(a.slug).toMatch(/^tag-[0-9a-f]{8}$/);
+    expect(b.slug).toMatch(/^tag-[0-9a-f]{8}$/);
+    expect(a.slug).not.toBe(b.slug);
+  });
+
+  it('keep a slug given by the writer, and regenerate an emptied one', async () => {
+    const tag = await documents(TAG).create({ data: { name: 'Syria', slug: 'syria-war' } });
+    expect(tag.slug).toBe('syria-war');
+    const updated = await documents(TAG).update({ documentId: tag.documentId, data: { name: 'Syria', slug: '' } });
+    expect(updated?.slug).toBe('syria');
+  });
+});
+
+describe('relations', () => {
+  it('round-trip between articles, tags and sources through the API', async () => {
+    const tag = await documents(TAG).create({ data: { name: 'Deir ez-Zor' } });
+    const source = await documents(SOURCE).create({
+      data: { name: 'Euphrates Post', url: 'https://example.org', aliases: ['Euphrate Post'] },
+    });
+    const article = await documents(ARTICLE).create({
+      data: { title: 'Strikes near the river', tags: [tag.documentId], sources: [source.documentId] },
+      status: 'published',
+    });
+
+    const res = await request(app.server)
+      .get(`/api/articles/${article.documentId}?populate[tags][fields][0]=name&populate[sources][fields][0]=name&populate[sources][fields][1]=aliases`)
+      .expect(200);
+    expect(res.body.data.tags.map((t: { name: string }) => t.name)).toEqual(['Deir ez-Zor']);
+    expect(res.body.data.sources).toEqual([
+      expect.objectContaining({ name: 'Euphrates Post', aliases: ['Euphrate Post'] }),
+    ]);
+
+    const back = await request(app.server).get(`/api/tags/${tag.documentId}?populate=articles`).expect(200);
+    expect(back.body.data.articles.map((a: { title: string }) => a.title)).toEqual(['Strikes near the river']);
+  });
+});
+
+describe('the admin edit view', () => {
+  it('shows the computed fields read-only', async () => {
+    const contentTypes = app.strapi.plugin('content-manager').service('content-types');
+    const configuration = await contentTypes.findConfiguration(contentTypes.findContentType(ARTICLE));
+    expect(configuration.metadatas.excerpt.edit.editable).toBe(false);
+    expect(configuration.metadatas.importKey.edit.editable).toBe(false);
+    expect(configuration.metadatas.title.edit.editable).toBe(true);
+  });
+});

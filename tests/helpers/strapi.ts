@@ -12,9 +12,15 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Import the seed documents on first start, as `npm run develop` does (off by default). */
+  seed?: boolean;
+}
+
 /** Boots the compiled app in-process on a fresh database. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   process.env.LOG_LEVEL ??= 'warn';
+  process.env.NEWSROOM_SEED = String(options.seed === true);
   const database = await createTestDatabase();
   const strapi = await createStrapi({
     appDir,

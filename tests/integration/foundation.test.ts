@@ -89,6 +89,12 @@ describe('the public API', () => {
         'api::tag.tag.find',
         'api::tag.tag.findOne',
         'plugin::newsroom.health.index',
+        'plugin::newsroom.tag-pages.atom',
+        'plugin::newsroom.tag-pages.find',
+        'plugin::newsroom.tag-pages.findOne',
+        'plugin::newsroom.tag-pages.findOneText',
+        'plugin::newsroom.tag-pages.related',
+        'plugin::newsroom.tag-pages.rss',
       ].sort(),
     );
   });

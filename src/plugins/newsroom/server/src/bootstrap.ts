@@ -1,5 +1,24 @@
 import type { Core } from '@strapi/strapi';
+import { ACTION_DEFINITIONS } from './permissions';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await strapi.plugin('newsroom').service('edit-view').lockComputedFields();
+  const plugin = strapi.plugin('newsroom');
+  await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
+  await plugin.service('edit-view').lockComputedFields();
+
+  const tagPageIndex = plugin.service('tag-page-index');
+  await tagPageIndex.ensureIndexes();
+  // Writes that bypass the Document Service (a restored backup, SQL by hand)
+  // would leave tag pages stale: rebuild then.
+  if (!(await tagPageIndex.isConsistent())) {
+    strapi.log.info('newsroom: rebuilding the tag-page index');
+    await tagPageIndex.rebuild();
+  }
+
+  await plugin.service('document-import').ensureIndexes();
+  // A broken seed document must not keep the app from starting: it is reported, and retried next start.
+  await plugin
+    .service('document-seed')
+    .seedOnce()
+    .catch((error: Error) => strapi.log.error(`newsroom: the seed documents were not imported: ${error.message}`));
 };

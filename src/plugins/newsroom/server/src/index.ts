@@ -1,12 +1,16 @@
-import register from './register';
 import bootstrap from './bootstrap';
-import routes from './routes';
+import config from './config';
+import contentTypes from './content-types';
 import controllers from './controllers';
+import register from './register';
+import routes from './routes';
 import services from './services';
 
 export default {
   register,
   bootstrap,
+  config,
+  contentTypes,
   routes,
   controllers,
   services,

@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { excerptMiddleware } from './document-middlewares/excerpt';
 import { slugsMiddleware } from './document-middlewares/slugs';
+import { tagPageIndexMiddleware } from './document-middlewares/tag-page-index';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(slugsMiddleware(strapi));
+  strapi.documents.use(excerptMiddleware(strapi));
+  strapi.documents.use(tagPageIndexMiddleware(strapi));
 };

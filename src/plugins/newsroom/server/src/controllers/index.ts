@@ -1,3 +1,5 @@
+import excerpt from './excerpt';
 import health from './health';
+import tagPages from './tag-pages';
 
-export default { health };
+export default { excerpt, health, 'tag-pages': tagPages };

@@ -9,11 +9,13 @@ export const SLUGGED_TYPES: Record<string, { from: string; fallbackPrefix: strin
   'api::source.source': { from: 'name', fallbackPrefix: 'source' },
 };
 
+/** `reserved`: slugs already handed out but not saved yet (a batch being imported). */
 export async function uniqueSlug(
   strapi: Core.Strapi,
   uid: string,
   name: string,
   ownDocumentId?: string,
+  reserved: ReadonlySet<string> = new Set(),
 ): Promise<string> {
   const spec = SLUGGED_TYPES[uid];
   const base = slugBase(name, spec.fallbackPrefix);
@@ -23,6 +25,7 @@ export async function uniqueSlug(
     where: { slug: { $startsWith: base } },
   });
   const taken = new Set(rows.filter((row) => row.documentId !== ownDocumentId).map((row) => row.slug));
+  reserved.forEach((slug) => taken.add(slug));
   return firstFreeSlug(base, taken);
 }
 

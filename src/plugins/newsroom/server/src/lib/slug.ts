@@ -11,7 +11,10 @@ const MAX_SLUG_LENGTH = 120;
  * `fallbackPrefix` and a short hash of the name.
  */
 export function slugBase(name: string, fallbackPrefix: string): string {
-  let slug = slugify(name, { lower: true, strict: true, trim: true });
+  // Symbols go before slugify sees them: its table spells them out ("<" → "less").
+  // Dots and apostrophes join ("U.S." → "us", "Assad's" → "assads"); others separate.
+  const words = name.replace(/[.'\u2019`]/g, '').replace(/[^\p{L}\p{M}\p{N}\s-]+/gu, ' ');
+  let slug = slugify(words, { lower: true, strict: true, trim: true });
   if (slug.length > MAX_SLUG_LENGTH) {
     const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
     const lastHyphen = cut.lastIndexOf('-');

@@ -1,4 +1,19 @@
+import { ACTIONS } from '../permissions';
+
+const allowed = (action: string) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+});
+
+// Served without the /api prefix, to admin users only (admin JWT).
 export default () => ({
   type: 'admin' as const,
-  routes: [],
+  routes: [
+    { method: 'GET', path: '/excerpt/settings', handler: 'excerpt.getSettings', config: allowed(ACTIONS.read) },
+    { method: 'PUT', path: '/excerpt/settings', handler: 'excerpt.updateSettings', config: allowed(ACTIONS.settings) },
+    { method: 'DELETE', path: '/excerpt/settings', handler: 'excerpt.resetSettings', config: allowed(ACTIONS.settings) },
+    // Any editor who can open the edit view may preview what the API will serve.
+    { method: 'POST', path: '/excerpt/preview', handler: 'excerpt.preview', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+    { method: 'GET', path: '/excerpt/regenerate', handler: 'excerpt.regenerationStatus', config: allowed(ACTIONS.read) },
+    { method: 'POST', path: '/excerpt/regenerate', handler: 'excerpt.startRegeneration', config: allowed(ACTIONS.settings) },
+  ],
 });

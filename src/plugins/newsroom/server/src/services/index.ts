@@ -1,7 +1,23 @@
+import documentImport from './document-import';
+import documentSeed from './document-seed';
 import editView from './edit-view';
+import excerptRegeneration from './excerpt-regeneration';
+import excerptSettings from './excerpt-settings';
+import excerpts from './excerpts';
+import jobs from './jobs';
 import publicPermissions from './public-permissions';
+import tagPageIndex from './tag-page-index';
+import tagPageQuery from './tag-page-query';
 
 export default {
+  'document-import': documentImport,
+  'document-seed': documentSeed,
   'edit-view': editView,
+  'excerpt-regeneration': excerptRegeneration,
+  'excerpt-settings': excerptSettings,
+  excerpts,
+  jobs,
   'public-permissions': publicPermissions,
+  'tag-page-index': tagPageIndex,
+  'tag-page-query': tagPageQuery,
 };

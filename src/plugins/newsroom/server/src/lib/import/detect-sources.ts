@@ -37,6 +37,11 @@ export function detectSources(text: string, known: readonly Outlet[] = KNOWN_OUT
   return sources;
 }
 
+/** The known outlet that `name` names (its name or an alias), if any. */
+export function knownOutlet(name: string, known: readonly Outlet[] = KNOWN_OUTLETS): Outlet | undefined {
+  return compile(known).byAlias.get(aliasKey(name));
+}
+
 interface Hit extends DetectedSource {
   index: number;
   /** What makes two hits the same outlet. */
@@ -111,7 +116,7 @@ function escapeRegex(value: string): string {
 }
 
 /** Key for looking a name up among names and aliases, case and spacing aside. */
-function aliasKey(name: string): string {
+export function aliasKey(name: string): string {
   return name
     .normalize('NFC')
     .toLowerCase()

@@ -20,4 +20,18 @@ export {
   type NdjsonOptions,
 } from './parse-ndjson-article';
 export { importKey, normaliseForKey } from './import-key';
-export { detectSources, KNOWN_OUTLETS, type DetectedSource, type Outlet } from './detect-sources';
+export { aliasKey, detectSources, knownOutlet, KNOWN_OUTLETS, type DetectedSource, type Outlet } from './detect-sources';
+export { tagKey } from './tag-key';
+export { paragraphBlocks, type ParagraphBlock } from './blocks';
+export { bodyText } from './body-text';
+export { documentFormat } from './document-format';
+export { readAll, readLines, type ByteChunks, type SourceLine } from './read-stream';
+export { defaultPublishedAt, planListingItem, planNdjsonArticle, type PlanContext, type PlannedArticle } from './plan-article';
+export {
+  DEFAULT_MAX_ITEMS,
+  SummaryBuilder,
+  type ArticleAction,
+  type DocumentFormat,
+  type ImportedItem,
+  type ImportSummary,
+} from './import-summary';

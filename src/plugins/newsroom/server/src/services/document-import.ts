@@ -1,0 +1,160 @@
+import type { Core } from '@strapi/strapi';
+import { ARTICLE, createArticleWriter, type WrittenArticle } from '../import/article-writer';
+import { documentFiles } from '../import/document-files';
+import { openFile, openSource, type DocumentInput, type DocumentSource } from '../import/document-input';
+import { loadTaxonomy } from '../import/taxonomy';
+import { blocksValidator } from '../import/validate-blocks';
+import {
+  DocumentError,
+  SummaryBuilder,
+  documentFormat,
+  isBlankLine,
+  parseNdjsonArticle,
+  parseTagListingBuffer,
+  planListingItem,
+  planNdjsonArticle,
+  readAll,
+  readLines,
+  type DocumentFormat,
+  type ImportSummary,
+  type PlanContext,
+  type PlannedArticle,
+} from '../lib/import';
+import type { ImportConfig } from '../validation/import-config';
+
+// Articles per write: a few database round trips each, and memory that stays
+// flat however long the document.
+const BATCH_SIZE = 500;
+
+export interface ImportProgress {
+  articles: number;
+  bytesRead: number;
+  totalBytes?: number;
+}
+
+export interface ImportOptions {
+  /** Names the document in messages and tells its format by extension; a file's path by default. */
+  fileName?: string;
+  /** Otherwise from the file name, else from the first bytes. */
+  format?: DocumentFormat;
+  /** Run the whole import, report what it would do, and roll it back. */
+  dryRun?: boolean;
+  /** Import new articles as drafts. */
+  draft?: boolean;
+  /** How many articles `items` lists (default 1000). */
+  maxItems?: number;
+  onProgress?(progress: ImportProgress): void;
+}
+
+class DryRunRollback extends Error {}
+
+/**
+ * Imports a tag listing or an NDJSON file: one transaction per document, so
+ * any error (or the process dying) leaves the database as it was. See
+ * lib/import for the formats and import/article-writer.ts for how articles
+ * are written.
+ */
+const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
+  const plugin = () => strapi.plugin('newsroom');
+
+  function limits(): ImportConfig {
+    return strapi.config.get('plugin::newsroom.import') as ImportConfig;
+  }
+
+  async function* listingBatches(input: DocumentInput, file: string, ctx: PlanContext): AsyncGenerator<PlannedArticle[]> {
+    const maxBytes = limits().maxDocumentBytes;
+    const listing = parseTagListingBuffer(await readAll(input.chunks, { file, maxBytes }), { file, maxBytes });
+    const planned = listing.items.map((item, i) => planListingItem(listing.tag, item, i, ctx));
+    for (let i = 0; i < planned.length; i += BATCH_SIZE) yield planned.slice(i, i + BATCH_SIZE);
+  }
+
+  async function* ndjsonBatches(input: DocumentInput, file: string, ctx: PlanContext): AsyncGenerator<PlannedArticle[]> {
+    const { maxLineBytes } = limits();
+    const checkBlocks = blocksValidator(strapi);
+    let batch: PlannedArticle[] = [];
+    let count = 0;
+    for await (const { line, text } of readLines(input.chunks, { file, maxLineBytes })) {
+      if (isBlankLine(text)) continue;
+      const article = parseNdjsonArticle(text, { file, line }, { maxLineBytes });
+      if (article.bodyFormat === 'blocks') await checkBlocks(article.body, file, line);
+      batch.push(planNdjsonArticle(article, line, count, ctx));
+      count += 1;
+      if (batch.length === BATCH_SIZE) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (count === 0) throw new DocumentError(file, 0, 'document is empty');
+    if (batch.length > 0) yield batch;
+  }
+
+  /** The tag pages list published articles from their own index: keep it in step. */
+  async function syncTagPages(written: WrittenArticle[]): Promise<void> {
+    const changed = written.filter((article) => article.action !== 'unchanged').map((article) => article.documentId);
+    await plugin().service('tag-page-index').syncDocuments([...new Set(changed)]);
+  }
+
+  async function run(input: DocumentInput, file: string, options: ImportOptions): Promise<ImportSummary> {
+    const format = options.format ?? documentFormat(file, input.head);
+    const summary = new SummaryBuilder(file, format, options.dryRun === true, options.maxItems);
+    const ctx: PlanContext = { startedAt: new Date(), draft: options.draft === true };
+    const excerpts = plugin().service('excerpts');
+    const settings = await excerpts.settings();
+    try {
+      await strapi.db.transaction(async ({ trx }) => {
+        const writer = createArticleWriter(strapi, {
+          trx,
+          file,
+          taxonomy: await loadTaxonomy(strapi, summary),
+          excerptOf: (article) =>
+            excerpts.compute(
+              { body: article.excerptSource.body, bodyFormat: article.excerptSource.format, customExcerpt: article.customExcerpt },
+              settings,
+            ),
+        });
+        const batches = format === 'listing' ? listingBatches(input, file, ctx) : ndjsonBatches(input, file, ctx);
+        for await (const batch of batches) {
+          const written = await writer.write(batch);
+          batch.forEach((article, i) => summary.article({ line: article.line, title: article.title, ...written[i] }));
+          await syncTagPages(written);
+          options.onProgress?.({ articles: summary.articleCount, bytesRead: input.bytesRead(), totalBytes: input.totalBytes });
+        }
+        if (options.dryRun) throw new DryRunRollback();
+      });
+    } catch (error) {
+      if (!(error instanceof DryRunRollback)) throw error;
+    }
+    return summary.result();
+  }
+
+  return {
+    limits,
+
+    /** A document given as its text, its bytes or a stream of them. */
+    async importDocument(source: DocumentSource, options: ImportOptions = {}): Promise<ImportSummary> {
+      return run(await openSource(source), options.fileName ?? 'document', options);
+    },
+
+    async importFile(path: string, options: ImportOptions = {}): Promise<ImportSummary> {
+      return run(await openFile(path), options.fileName ?? path, options);
+    },
+
+    /** Files as given, folders expanded to their *.txt and *.ndjson files, sorted by name. */
+    documentFiles,
+
+    /**
+     * The importer finds articles by importKey and checks slugs a batch at a
+     * time: both need an index. Made here, as Strapi creates no index for
+     * `unique` attributes and migrations run before its tables exist.
+     */
+    async ensureIndexes(): Promise<void> {
+      const { tableName, attributes } = strapi.db.metadata.get(ARTICLE);
+      for (const attribute of ['importKey', 'slug']) {
+        const column = (attributes[attribute] as { columnName: string }).columnName;
+        await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??)', [`${tableName}_${column}_idx`, tableName, column]);
+      }
+    },
+  };
+};
+
+export default documentImport;

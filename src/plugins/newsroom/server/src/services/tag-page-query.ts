@@ -1,0 +1,183 @@
+import type { Core } from '@strapi/strapi';
+import { encodeCursor, type TagPageCursor } from '../lib/tag-page-cursor';
+import { ARTICLE } from './excerpts';
+import { COUNTS, PAGES, TAG } from './tag-page-index';
+
+export interface TagSummary {
+  id: number;
+  name: string;
+  slug: string;
+  description: string | null;
+  articleCount: number;
+}
+
+export interface TagPageArticle {
+  documentId: string;
+  title: string;
+  slug: string;
+  excerpt: string | null;
+  publishedAt: string;
+  tags: Array<{ name: string; slug: string }>;
+  sources: Array<{ name: string; slug: string; url: string | null }>;
+}
+
+export interface Pagination {
+  page: number | null;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+  /** Cursor for the next page (`?after=`), null on the last page. */
+  next: string | null;
+}
+
+export interface TagPage {
+  tag: TagSummary;
+  articles: TagPageArticle[];
+  pagination: Pagination;
+}
+
+export type PageRequest = { pageSize: number } & ({ page: number; after?: undefined } | { after: TagPageCursor; page?: undefined });
+
+export class PageOutOfRangeError extends Error {}
+
+/**
+ * Every read behind the tag-page routes: one query builder (knex through
+ * strapi.db) for SQLite and PostgreSQL alike, reading the tag-page index, so a
+ * page costs a fixed number of queries of O(page size) whatever the tag's size
+ * or the page's depth. Only published articles are ever in that index.
+ */
+const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  const tagTable = () => {
+    const meta = strapi.db.metadata.get(TAG);
+    const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
+    return { table: meta.tableName, id: 'id', name: column('name'), slug: column('slug'), description: column('description') };
+  };
+
+  async function withCount(rows: Array<{ id: number; name: string; slug: string; description?: string | null; article_count: unknown }>) {
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      slug: row.slug,
+      description: row.description ?? null,
+      articleCount: Number(row.article_count ?? 0),
+    }));
+  }
+
+  return {
+    async findTag(slug: string): Promise<TagSummary | null> {
+      const t = tagTable();
+      const row = await knex()(`${t.table} as t`)
+        .leftJoin(`${COUNTS} as c`, 'c.tag_id', 't.id')
+        .select('t.id', { name: `t.${t.name}` }, { slug: `t.${t.slug}` }, { description: `t.${t.description}` }, 'c.article_count')
+        .where(`t.${t.slug}`, slug)
+        .first();
+      return row ? (await withCount([row]))[0] : null;
+    },
+
+    async page(tag: TagSummary, request: PageRequest): Promise<TagPage> {
+      const { pageSize } = request;
+      const total = tag.articleCount;
+      const pageCount = Math.ceil(total / pageSize);
+      if (request.page !== undefined && request.page > Math.max(pageCount, 1)) {
+        throw new PageOutOfRangeError(`page ${request.page} is past the last page (${Math.max(pageCount, 1)})`);
+      }
+
+      // One more row than the page tells whether a next page exists.
+      const query = knex()(PAGES)
+        .select('article_id', 'published_at')
+        .where('tag_id', tag.id)
+        .orderBy([
+          { column: 'published_at', order: 'desc' },
+          { column: 'article_id', order: 'desc' },
+        ])
+        .limit(pageSize + 1);
+      if (request.after) {
+        query.andWhereRaw('(??, ??) < (?, ?)', ['published_at', 'article_id', request.after.publishedAt, request.after.id]);
+      } else {
+        query.offset((request.page - 1) * pageSize);
+      }
+      const positions: Array<{ article_id: number; published_at: number | string }> = await query;
+      const onPage = positions.slice(0, pageSize);
+      const last = onPage[onPage.length - 1];
+      const next =
+        positions.length > pageSize && last
+          ? encodeCursor({ publishedAt: Number(last.published_at), id: last.article_id })
+          : null;
+
+      const rows: any[] = onPage.length
+        ? await strapi.db.query(ARTICLE).findMany({
+            where: { id: { $in: onPage.map((p) => p.article_id) } },
+            select: ['id', 'documentId', 'title', 'slug', 'excerpt', 'publishedAt'],
+            populate: {
+              tags: { select: ['name', 'slug'] },
+              sources: { select: ['name', 'slug', 'url'] },
+            },
+          })
+        : [];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      const articles = onPage
+        .map((p) => byId.get(p.article_id))
+        .filter(Boolean)
+        .map((row) => ({
+          documentId: row.documentId,
+          title: row.title,
+          slug: row.slug,
+          excerpt: row.excerpt ?? null,
+          publishedAt: new Date(row.publishedAt).toISOString(),
+          tags: row.tags.map((t: any) => ({ name: t.name, slug: t.slug })),
+          sources: row.sources.map((s: any) => ({ name: s.name, slug: s.slug, url: s.url ?? null })),
+        }));
+
+      return {
+        tag,
+        articles,
+        pagination: { page: request.page ?? null, pageSize, pageCount, total, next },
+      };
+    },
+
+    async listTags(options: { sort: 'count' | 'name'; page: number; pageSize: number; all: boolean }) {
+      const t = tagTable();
+      const base = () =>
+        options.all
+          ? knex()(`${t.table} as t`).leftJoin(`${COUNTS} as c`, 'c.tag_id', 't.id')
+          : knex()(`${COUNTS} as c`).join(`${t.table} as t`, 't.id', 'c.tag_id');
+      const [{ n }] = await base().count({ n: '*' });
+      const total = Number(n);
+      const query = base()
+        .select('t.id', { name: `t.${t.name}` }, { slug: `t.${t.slug}` }, { description: `t.${t.description}` }, 'c.article_count')
+        .limit(options.pageSize)
+        .offset((options.page - 1) * options.pageSize);
+      if (options.sort === 'count') query.orderByRaw('COALESCE(c.article_count, 0) DESC');
+      // LOWER: the same order on SQLite and PostgreSQL whatever their collations.
+      query.orderByRaw(`LOWER(t.??) ASC`, [t.name]).orderBy('t.id', 'asc');
+      const tags = await withCount(await query);
+      return {
+        tags: tags.map(({ id: _id, ...tag }) => tag),
+        pagination: { page: options.page, pageSize: options.pageSize, pageCount: Math.ceil(total / options.pageSize), total },
+      };
+    },
+
+    /** Tags sharing the most published articles with `tag`. */
+    async related(tag: TagSummary, limit: number) {
+      const t = tagTable();
+      const rows = (await knex()(`${PAGES} as a`)
+        .join(`${PAGES} as b`, function joinSameArticle() {
+          this.on('b.article_id', '=', 'a.article_id').andOn('b.tag_id', '<>', 'a.tag_id');
+        })
+        .join(`${t.table} as t`, 't.id', 'b.tag_id')
+        .where('a.tag_id', tag.id)
+        .groupBy('b.tag_id', `t.${t.name}`, `t.${t.slug}`)
+        .select({ name: `t.${t.name}` }, { slug: `t.${t.slug}` })
+        .count({ shared: '*' })
+        .orderBy([
+          { column: 'shared', order: 'desc' },
+          { column: 'b.tag_id', order: 'asc' },
+        ])
+        .limit(limit)) as unknown as Array<{ name: string; slug: string; shared: number | string }>;
+      return rows.map((row) => ({ name: row.name, slug: row.slug, sharedArticles: Number(row.shared) }));
+    },
+  };
+};
+
+export default tagPageQuery;

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { excerptSettingsSchema } from './excerpt-settings';
+import { importConfigSchema, seedConfigSchema } from './import-config';
+
+export const tagPagesConfigSchema = z.object({
+  /** Cache-Control max-age of the public tag-page routes, in seconds. */
+  maxAge: z.number().int().min(0),
+  /** The public site, for feed links. */
+  siteUrl: z.url(),
+  /** A reader's URL of an article; `{slug}` is replaced. */
+  articleUrl: z.string().includes('{slug}'),
+});
+
+// Other keys belong to other parts of the plugin and are checked there.
+export const pluginConfigSchema = z.object({
+  excerpt: excerptSettingsSchema,
+  tagPages: tagPagesConfigSchema,
+  import: importConfigSchema,
+  seed: seedConfigSchema,
+});

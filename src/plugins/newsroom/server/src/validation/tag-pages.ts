@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+// Query values arrive as strings; `?page=2&page=3` arrives as an array and is refused.
+const wholeNumber = (name: string, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, `${name} must be a positive integer`)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= max, `${name} must be between 1 and ${max}`);
+
+export const MAX_PAGE_SIZE = 100;
+export const MAX_SLUG_LENGTH = 255;
+
+export const tagSlugSchema = z.object({
+  slug: z.string().min(1).max(MAX_SLUG_LENGTH, `slug is longer than ${MAX_SLUG_LENGTH} characters`),
+});
+
+export const tagPageQuerySchema = z.object({
+  page: wholeNumber('page', 1_000_000).optional(),
+  pageSize: wholeNumber('pageSize', MAX_PAGE_SIZE).optional(),
+  after: z.string().max(200, 'after is not a valid cursor').optional(),
+});
+
+export const tagListQuerySchema = z.object({
+  sort: z.enum(['count', 'name']).default('count'),
+  page: wholeNumber('page', 1_000_000).default(1),
+  pageSize: wholeNumber('pageSize', MAX_PAGE_SIZE).default(25),
+  all: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+
+export const relatedTagsQuerySchema = z.object({
+  limit: wholeNumber('limit', 100).default(10),
+});

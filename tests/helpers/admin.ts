@@ -1,0 +1,36 @@
+import request from 'supertest';
+import type { TestApp } from './strapi';
+
+const PASSWORD = 'Newsroom-test-1';
+
+async function login(app: TestApp, email: string): Promise<string> {
+  const res = await request(app.server).post('/admin/login').send({ email, password: PASSWORD }).expect(200);
+  return res.body.data.token;
+}
+
+/** Registers the first administrator (a super admin) and returns an admin JWT. */
+export async function superAdminToken(app: TestApp): Promise<string> {
+  const email = 'chief@newsroom.test';
+  await request(app.server)
+    .post('/admin/register-admin')
+    .send({ firstname: 'Chief', lastname: 'Editor', email, password: PASSWORD })
+    .expect(200);
+  return login(app, email);
+}
+
+/** An admin user whose only role grants exactly `actions`; returns its JWT. */
+export async function editorToken(app: TestApp, name: string, actions: string[]): Promise<string> {
+  const roles = app.strapi.service('admin::role');
+  const role = await roles.create({ name, description: `test role ${name}` });
+  await roles.assignPermissions(role.id, actions.map((action) => ({ action, subject: null, conditions: [], properties: {} })));
+  const email = `${name.toLowerCase().replace(/\W+/g, '-')}@newsroom.test`;
+  await app.strapi.service('admin::user').create({
+    email,
+    firstname: name,
+    lastname: 'Test',
+    password: PASSWORD,
+    isActive: true,
+    roles: [role.id],
+  });
+  return login(app, email);
+}

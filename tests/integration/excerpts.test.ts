@@ -1,0 +1,191 @@
+import request from 'supertest';
+import { excerptFromBody } from '../../src/plugins/newsroom/server/src/lib/excerpt';
+import { editorToken, superAdminToken } from '../helpers/admin';
+import { startTestApp, type TestApp } from '../helpers/strapi';
+
+const ARTICLE = 'api::article.article';
+const ELLIPSIS = '\u00A0\u2026';
+
+let app: TestApp;
+let admin: string;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  admin = await superAdminToken(app);
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+const articles = () => app.strapi.documents(ARTICLE as any);
+const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+const words = (n: number, word = 'newsroom') => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ');
+const longBody = [paragraph(words(40)), { type: 'heading', level: 2, children: [{ type: 'text', text: 'Later' }] }, paragraph(words(80, 'story'))];
+
+describe('the excerpt middleware', () => {
+  it('generates and stores the excerpt on create, by the house rule', async () => {
+    const article = await articles().create({ data: { title: 'Long story', body: longBody } });
+    expect(article.excerpt).toBe(excerptFromBody(longBody, 'blocks'));
+    expect(article.excerpt.endsWith(ELLIPSIS)).toBe(true);
+    expect(article.excerpt.startsWith('newsroom0 newsroom1')).toBe(true);
+    expect(article.excerpt).toContain('\n\nLater\n\nstory0');
+  });
+
+  it('serves the editor\'s own excerpt as written, trimmed, never cut', async () => {
+    const custom = `  ${words(120, 'custom')}  `;
+    const article = await articles().create({ data: { title: 'Custom', body: longBody, customExcerpt: custom } });
+    expect(article.excerpt).toBe(custom.trim());
+  });
+
+  it('follows partial updates of body and customExcerpt', async () => {
+    const article = await articles().create({ data: { title: 'Changing', body: [paragraph('First version.')] } });
+    expect(article.excerpt).toBe('First version.');
+
+    const edited = await articles().update({ documentId: article.documentId, data: { body: [paragraph('Second version.')] } });
+    expect(edited?.excerpt).toBe('Second version.');
+
+    const custom = await articles().update({ documentId: article.documentId, data: { customExcerpt: 'Hand written.' } });
+    expect(custom?.excerpt).toBe('Hand written.');
+
+    const titleOnly = await articles().update({ documentId: article.documentId, data: { title: 'Renamed' } });
+    expect(titleOnly?.excerpt).toBe('Hand written.');
+
+    const cleared = await articles().update({ documentId: article.documentId, data: { customExcerpt: '   ' } });
+    expect(cleared?.excerpt).toBe('Second version.');
+  });
+
+  it('does not let a writer set the computed excerpt', async () => {
+    const article = await articles().create({ data: { title: 'Sneaky', body: [paragraph('Real text.')], excerpt: 'Fake' } });
+    expect(article.excerpt).toBe('Real text.');
+    const updated = await articles().update({ documentId: article.documentId, data: { excerpt: 'Fake again' } });
+    expect(updated?.excerpt).toBe('Real text.');
+  });
+
+  it('publishes the excerpt and the API serves it', async () => {
+    const article = await articles().create({ data: { title: 'Served', body: longBody } });
+    await articles().publish({ documentId: article.documentId });
+    const res = await request(app.server).get(`/api/articles/${article.documentId}`).expect(200);
+    expect(res.body.data.excerpt).toBe(excerptFromBody(longBody, 'blocks'));
+  });
+
+  it.each([
+    ['no body', undefined],
+    ['null body', null],
+    ['blocks with nothing to read', [paragraph('   '), { type: 'quote', children: [{ type: 'text', text: '' }] }]],
+    [
+      'deeply nested lists and empty links',
+      [
+        {
+          type: 'list',
+          format: 'ordered',
+          children: [
+            { type: 'list-item', children: [{ type: 'link', url: 'https://x.test', children: [{ type: 'text', text: '' }] }] },
+            { type: 'list', format: 'unordered', indentLevel: 1, children: [{ type: 'list-item', children: [{ type: 'text', text: 'deep' }] }] },
+          ],
+        },
+      ],
+    ],
+    ['a huge body', [paragraph(words(300_000))]],
+  ])('never fails a save: %s', async (_name, body) => {
+    const article = await articles().create({ data: { title: `Odd body ${_name}`, body } as any });
+    expect(typeof article.excerpt).toBe('string');
+  });
+
+  it('leaves refusing a structurally invalid body to Strapi\'s own validation', async () => {
+    const body = [{ type: 'mystery', children: [{ type: 'text', text: 'x' }] }];
+    await expect(articles().create({ data: { title: 'Invalid body', body } as any })).rejects.toMatchObject({
+      name: 'ValidationError',
+    });
+  });
+});
+
+describe('excerpt settings and regeneration (admin routes)', () => {
+  const auth = () => ({ Authorization: `Bearer ${admin}` });
+
+  it('are refused without an admin token, and without the plugin permission', async () => {
+    await request(app.server).get('/newsroom/excerpt/settings').expect(401);
+    await request(app.server).post('/newsroom/excerpt/preview').send({ body: [] }).expect(401);
+    const reader = await editorToken(app, 'Reader', ['plugin::newsroom.read']);
+    await request(app.server).get('/newsroom/excerpt/settings').set('Authorization', `Bearer ${reader}`).expect(200);
+    await request(app.server)
+      .put('/newsroom/excerpt/settings')
+      .set('Authorization', `Bearer ${reader}`)
+      .send({ maxLength: 100, suffix: '…' })
+      .expect(403);
+    await request(app.server).post('/newsroom/excerpt/regenerate').set('Authorization', `Bearer ${reader}`).expect(403);
+  });
+
+  it('previews the excerpt for a body, with its length and origin', async () => {
+    const res = await request(app.server)
+      .post('/newsroom/excerpt/preview')
+      .set(auth())
+      .send({ body: '<h2>Installation</h2><p>How to begin</p>', bodyFormat: 'html', settings: { maxLength: 15 } })
+      .expect(200);
+    expect(res.body.data).toMatchObject({ excerpt: `Installation${ELLIPSIS}`, source: 'generated', length: 14 });
+
+    const custom = await request(app.server)
+      .post('/newsroom/excerpt/preview')
+      .set(auth())
+      .send({ body: longBody, customExcerpt: ' Mine ' })
+      .expect(200);
+    expect(custom.body.data).toMatchObject({ excerpt: 'Mine', source: 'custom', length: 4 });
+  });
+
+  it('rejects bad settings with a clear 400', async () => {
+    const res = await request(app.server).put('/newsroom/excerpt/settings').set(auth()).send({ maxLength: 0, suffix: '…' }).expect(400);
+    expect(res.body.error.message).toMatch(/maxLength/);
+    await request(app.server).put('/newsroom/excerpt/settings').set(auth()).send({ maxLength: 10, suffix: '…', extra: 1 }).expect(400);
+    await request(app.server).post('/newsroom/excerpt/preview').set(auth()).send({ body: [], bodyFormat: 'pdf' }).expect(400);
+  });
+
+  it('regenerates every excerpt, drafts and published versions, after a settings change', async () => {
+    const article = await articles().create({ data: { title: 'To regenerate', body: longBody }, status: 'published' });
+
+    const saved = await request(app.server).put('/newsroom/excerpt/settings').set(auth()).send({ maxLength: 30, suffix: ' [more]' }).expect(200);
+    expect(saved.body.data).toEqual({ maxLength: 30, suffix: ' [more]' });
+
+    const started = await request(app.server).post('/newsroom/excerpt/regenerate').set(auth()).expect(202);
+    expect(started.body.data.status).toBe('running');
+
+    let state = started.body.data;
+    for (let i = 0; i < 100 && state.status === 'running'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      state = (await request(app.server).get('/newsroom/excerpt/regenerate').set(auth()).expect(200)).body.data;
+    }
+    expect(state.status).toBe('done');
+    const rowCount = await app.strapi.db.query(ARTICLE).count();
+    expect(state).toMatchObject({ done: rowCount, total: rowCount });
+
+    const expected = excerptFromBody(longBody, 'blocks', { maxLength: 30, suffix: ' [more]' });
+    const rows = await app.strapi.db.query(ARTICLE).findMany({ where: { documentId: article.documentId } });
+    expect(rows).toHaveLength(2);
+    expect(rows.map((row: { excerpt: string }) => row.excerpt)).toEqual([expected, expected]);
+
+    await request(app.server).delete('/newsroom/excerpt/settings').set(auth()).expect(200);
+  });
+
+  it('refuses a second start while one runs, on any instance, and takes over a dead one', async () => {
+    const jobs = app.strapi.plugin('newsroom').service('jobs');
+    const first = await jobs.claim('test-job', 10);
+    expect(first).not.toBeNull();
+    expect(await jobs.claim('test-job', 10)).toBeNull();
+
+    // Its instance died: no heartbeat for longer than the stale limit.
+    await app.strapi.db.query('plugin::newsroom.job').updateMany({
+      where: { name: 'test-job' },
+      data: { heartbeatAt: new Date(Date.now() - 10 * 60_000) },
+    });
+    const second = await jobs.claim('test-job', 10);
+    expect(second).not.toBeNull();
+    // The dead run's late progress no longer counts.
+    await jobs.progress(first, 7);
+    expect((await jobs.get('test-job')).done).toBe(0);
+    await jobs.finish(second);
+    expect((await jobs.get('test-job')).status).toBe('done');
+
+    const running = await jobs.claim('excerpt-regeneration', 1);
+    await request(app.server).post('/newsroom/excerpt/regenerate').set(auth()).expect(409);
+    await jobs.finish(running);
+  });
+});

@@ -6,7 +6,7 @@ import { buildTagFeed } from '../lib/tag-feed';
 import { decodeCursor } from '../lib/tag-page-cursor';
 import { sendCached } from '../http/cached-response';
 import { PageOutOfRangeError, type TagPage, type TagSummary } from '../services/tag-page-query';
-import { relatedTagsQuerySchema, tagListQuerySchema, tagPageQuerySchema, tagSlugSchema } from '../validation/tag-pages';
+import { relatedTagsQuerySchema, SLUG_PATTERN, tagListQuerySchema, tagPageQuerySchema, tagSlugSchema } from '../validation/tag-pages';
 import { validate } from '../validation/validate';
 
 const DEFAULT_PAGE_SIZE = 10;
@@ -26,7 +26,8 @@ const tagPages = ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function tagFrom(ctx: Context): Promise<TagSummary> {
     const { slug } = validate(tagSlugSchema, ctx.params, 'tag slug');
-    const tag = await query().findTag(slug);
+    // Checked before the database sees it: PostgreSQL refuses some bytes (NUL) outright.
+    const tag = SLUG_PATTERN.test(slug) ? await query().findTag(slug) : null;
     if (!tag) throw new errors.NotFoundError(`No tag with slug "${slug}"`);
     return tag;
   }

@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+'use strict';
+// npm run bench:tag-pages: one run, side by side, on the database the
+// environment selects (SQLite by default; DATABASE_CLIENT=postgres for a fresh
+// PostgreSQL database): builds the corpus, imports it, starts the production
+// server and drives four routes with autocannon:
+//   (a) our tag page, page 1 of the largest tag
+//   (b) our page 200 of the same tag
+//   (c) stock Strapi REST filter returning the same articles, tags and sources populated
+//   (d) a plugin route that touches no database (the HTTP floor)
+// and prints requests/s, p50, p99 and the ratios a/c, b/a, a/d.
+const { spawn, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const autocannon = require('autocannon');
+const { Client } = require('pg');
+
+const root = path.resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const ARTICLES = Number(flag('articles', 100000));
+const DURATION = Number(flag('duration', 15));
+const CONNECTIONS = Number(flag('connections', 10));
+const PORT = Number(flag('port', 1399));
+const client = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
+const workDir = path.join(root, '.tmp', 'bench');
+const corpus = path.join(workDir, `corpus-${ARTICLES}.ndjson`);
+
+function pgAdminConfig(database) {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const parsed = new URL(url);
+    parsed.pathname = `/${database}`;
+    return { connectionString: parsed.toString() };
+  }
+  return {
+    host: process.env.DATABASE_HOST || '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT || 5432),
+    user: process.env.DATABASE_USERNAME || 'postgres',
+    password: process.env.DATABASE_PASSWORD || '',
+    database,
+  };
+}
+
+/** A fresh, empty database for this run; returns the env that selects it. */
+async function freshDatabase() {
+  fs.mkdirSync(workDir, { recursive: true });
+  if (client === 'sqlite') {
+    const file = path.join(workDir, 'tag-pages.db');
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+    return { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file };
+  }
+  const name = 'newsroom_bench_tag_pages';
+  const admin = new Client(pgAdminConfig('postgres'));
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const { connectionString, ...parts } = pgAdminConfig(name);
+  return connectionString
+    ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: connectionString }
+    : { DATABASE_CLIENT: 'postgres', DATABASE_URL: '', DATABASE_NAME: name, DATABASE_HOST: parts.host, DATABASE_PORT: String(parts.port) };
+}
+
+function run(script, scriptArgs, env) {
+  execFileSync(process.execPath, [path.join(root, 'scripts', script), ...scriptArgs], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: 'inherit',
+  });
+}
+
+async function startServer(env) {
+  const server = spawn(process.execPath, [path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
+    cwd: root,
+    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(PORT), NODE_ENV: 'production', LOG_LEVEL: 'warn', NEWSROOM_SEED: 'false' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 120; i += 1) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/newsroom/health`);
+      if (res.ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  server.kill('SIGKILL');
+  throw new Error('the server did not start within 120 s');
+}
+
+async function drive(name, url) {
+  // Warm caches and JIT first; only the second run counts.
+  await autocannon({ url, connections: CONNECTIONS, duration: 3 });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+  const bad = result.non2xx + result.errors + result.timeouts;
+  if (bad > 0) throw new Error(`${name}: ${bad} failed requests (${url})`);
+  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+async function main() {
+  if (!fs.existsSync(corpus)) run('corpus.js', ['--articles', String(ARTICLES), '--out', corpus], {});
+  const env = await freshDatabase();
+  console.log(`importing ${ARTICLES} articles into ${client} ...`);
+  const started = Date.now();
+  run('import.js', [corpus], env);
+  console.log(`imported in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+  const server = await startServer(env);
+  try {
+    const base = `http://127.0.0.1:${PORT}`;
+    const tags = await (await fetch(`${base}/api/newsroom/tags?sort=count&pageSize=1`)).json();
+    const big = tags.data[0];
+    console.log(`largest tag: ${big.slug} (${big.articleCount} published articles); ${CONNECTIONS} connections, ${DURATION} s each`);
+
+    const stock =
+      `${base}/api/articles?filters[tags][slug][$eq]=${encodeURIComponent(big.slug)}` +
+      '&populate[tags][fields][0]=name&populate[tags][fields][1]=slug' +
+      '&populate[sources][fields][0]=name&populate[sources][fields][1]=slug&populate[sources][fields][2]=url' +
+      '&fields[0]=title&fields[1]=slug&fields[2]=excerpt&fields[3]=publishedAt' +
+      '&sort[0]=publishedAt:desc&sort[1]=id:desc&pagination[pageSize]=10';
+    // The same ten articles, in the same order: the comparison is like for like.
+    const ours = await (await fetch(`${base}/api/newsroom/tags/${big.slug}`)).json();
+    const theirs = await (await fetch(stock)).json();
+    const same = JSON.stringify(ours.data.articles.map((a) => a.documentId)) === JSON.stringify(theirs.data.map((a) => a.documentId));
+    console.log(`stock REST returns the same page: ${same ? 'yes' : 'NO'}`);
+
+    const a = await drive('(a) tag page, page 1', `${base}/api/newsroom/tags/${big.slug}`);
+    const b = await drive('(b) tag page, page 200', `${base}/api/newsroom/tags/${big.slug}?page=200`);
+    const c = await drive('(c) stock REST filter', stock);
+    const d = await drive('(d) no-database route', `${base}/api/newsroom/health`);
+
+    console.log(`\n${client}, ${ARTICLES} articles`);
+    console.log('| route | req/s | p50 ms | p99 ms |\n|---|---|---|---|');
+    for (const r of [a, b, c, d]) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} |`);
+    const ratio = (x, y) => (x.rps / y.rps).toFixed(2);
+    console.log(`\na/c = ${ratio(a, c)} (target >= 5)   b/a = ${ratio(b, a)} (target >= 0.8)   a/d = ${ratio(a, d)} (target >= 0.6)`);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

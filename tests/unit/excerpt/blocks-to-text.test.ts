@@ -19,9 +19,11 @@ describe('Strapi Blocks bodies', () => {
   });
 
   it('gives links their text', () => {
-    expect(text([paragraph(t('See '), { type: 'link', url: 'https://x.y', children: [t('the docs', { bold: true })] }, t('.'))])).toBe(
-      'See the docs.',
-    );
+    expect(
+      text([
+        paragraph(t('See '), { type: 'link', url: 'https://x.y', children: [t('the docs', { bold: true })] }, t('.')),
+      ]),
+    ).toBe('See the docs.');
   });
 
   it('gives one line per list item, nested lists included', () => {

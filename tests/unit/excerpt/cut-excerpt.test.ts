@@ -8,7 +8,11 @@ import {
 const SUFFIX = '\u00A0\u2026';
 
 /** A text of exactly `n` graphemes: words of 4 letters and spaces. */
-const words = (n: number): string => 'abcd '.repeat(Math.ceil(n / 5)).slice(0, n).replace(/ $/, 'x');
+const words = (n: number): string =>
+  'abcd '
+    .repeat(Math.ceil(n / 5))
+    .slice(0, n)
+    .replace(/ $/, 'x');
 
 describe('cutExcerpt', () => {
   it('uses maxLength 500 and a NO-BREAK SPACE + ellipsis suffix by default', () => {
@@ -66,6 +70,13 @@ describe('cutExcerpt', () => {
     expect(cutExcerpt(`caf${e} caf${e} caf${e}`, { maxLength: 9 })).toBe(`caf${e} caf${e}${SUFFIX}`);
   });
 
+  it('counts a combining mark that follows plain letters with its letter', () => {
+    // The run of one-code-unit letters ends where the mark attaches.
+    expect(cutExcerpt('abcde\u0301fgh ij', { maxLength: 5 })).toBe(`abcde\u0301${SUFFIX}`);
+    expect(cutExcerpt('abcd e\u0301\u0301 fg', { maxLength: 6 })).toBe(`abcd e\u0301\u0301${SUFFIX}`);
+    expect(cutExcerpt('\u00A9\uFE0F abc def', { maxLength: 5 })).toBe(`\u00A9\uFE0F abc${SUFFIX}`);
+  });
+
   it('cuts Chinese, which has no spaces, at a word boundary', () => {
     const text = '我们今天去北京大学参观了图书馆和博物馆然后吃了晚饭';
     expect(cutExcerpt(text, { maxLength: 8 })).toBe(`我们今天去北京${SUFFIX}`);
@@ -97,7 +108,9 @@ describe('cutExcerpt', () => {
   });
 
   it('keeps NBSP and punctuation inside the excerpt', () => {
-    expect(cutExcerpt('It costs 5\u00A0€, really, truly', { maxLength: 21 })).toBe(`It costs 5\u00A0€, really,${SUFFIX}`);
+    expect(cutExcerpt('It costs 5\u00A0€, really, truly', { maxLength: 21 })).toBe(
+      `It costs 5\u00A0€, really,${SUFFIX}`,
+    );
   });
 
   it('does not leave an opening quote, bracket or dash dangling', () => {
@@ -110,7 +123,9 @@ describe('cutExcerpt', () => {
   it('takes a custom maxLength and suffix', () => {
     expect(cutExcerpt('alpha beta gamma delta', { maxLength: 12, suffix: '...' })).toBe('alpha beta...');
     expect(cutExcerpt('alpha beta gamma delta', { maxLength: 12, suffix: '' })).toBe('alpha beta');
-    expect(excerptFromText('alpha beta gamma delta', { suffix: ' [more]', maxLength: 16 })).toBe('alpha beta gamma [more]');
+    expect(excerptFromText('alpha beta gamma delta', { suffix: ' [more]', maxLength: 16 })).toBe(
+      'alpha beta gamma [more]',
+    );
   });
 
   it('rejects bad options with a RangeError', () => {

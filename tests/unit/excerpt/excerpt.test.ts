@@ -88,7 +88,9 @@ describe('resolveExcerpt', () => {
 
   it('passes the options on, and validates them even for a custom excerpt', () => {
     expect(resolveExcerpt({ body, format: 'blocks' }, { maxLength: 11, suffix: '...' })).toBe('Lorem ipsum...');
-    expect(() => resolveExcerpt({ customExcerpt: 'mine', body, format: 'blocks' }, { maxLength: 0 })).toThrow(RangeError);
+    expect(() => resolveExcerpt({ customExcerpt: 'mine', body, format: 'blocks' }, { maxLength: 0 })).toThrow(
+      RangeError,
+    );
   });
 
   it('tells custom excerpts apart', () => {

@@ -7,9 +7,11 @@ const text = (html: string): string => excerptFromBody(html, 'html', { maxLength
 describe('HTML bodies', () => {
   it('separates blocks so words are never glued', () => {
     expect(text('<h2>Installation</h2><p>How</p>')).toBe('Installation\n\nHow');
-    expect(text('<div>one</div><div>two</div><section>three</section><article><header>four</header><footer>five</footer></article>')).toBe(
-      'one\n\ntwo\n\nthree\n\nfour\n\nfive',
-    );
+    expect(
+      text(
+        '<div>one</div><div>two</div><section>three</section><article><header>four</header><footer>five</footer></article>',
+      ),
+    ).toBe('one\n\ntwo\n\nthree\n\nfour\n\nfive');
     expect(text('<p>a</p><hr><p>b</p><blockquote>c</blockquote><pre>d</pre>')).toBe('a\n\nb\n\nc\n\nd');
   });
 

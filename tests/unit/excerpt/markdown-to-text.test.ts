@@ -30,9 +30,9 @@ describe('Markdown bodies', () => {
   });
 
   it('keeps the text of emphasis, links and code spans, and skips images', () => {
-    expect(text('Some *em*, __strong__, ~~del~~, `code <b>`, [a link](http://x.y "t") and ![an image](i.png) end')).toBe(
-      'Some em, strong, del, code <b>, a link and end',
-    );
+    expect(
+      text('Some *em*, __strong__, ~~del~~, `code <b>`, [a link](http://x.y "t") and ![an image](i.png) end'),
+    ).toBe('Some em, strong, del, code <b>, a link and end');
     expect(text('Auto link https://example.com and <https://example.org>')).toBe(
       'Auto link https://example.com and https://example.org',
     );
@@ -50,7 +50,9 @@ describe('Markdown bodies', () => {
     expect(text('Inline <span>html</span> and <script>alert(1)</script> skipped<br>next line')).toBe(
       'Inline html and skipped\nnext line',
     );
-    expect(text('Before\n\n<figure><img src="x"><figcaption>caption</figcaption></figure>\n\nAfter')).toBe('Before\n\nAfter');
+    expect(text('Before\n\n<figure><img src="x"><figcaption>caption</figcaption></figure>\n\nAfter')).toBe(
+      'Before\n\nAfter',
+    );
   });
 
   it('lexes only a prefix, and never trusts the block the prefix cuts', () => {

@@ -37,9 +37,8 @@ describe('seed excerpts (database/seed-documents/us-led-coalition.txt)', () => {
       // Show where they part, with invisible characters made visible.
       let at = 0;
       while (actual[at] === excerpt[at]) at += 1;
-      throw new Error(
-        `differs at ${at}: expected ${JSON.stringify(excerpt.slice(at - 20, at + 20))}, got ${JSON.stringify(actual.slice(at - 20, at + 20))}`,
-      );
+      const near = (value: string) => JSON.stringify(value.slice(Math.max(0, at - 20), at + 20));
+      throw new Error(`differs at ${at}: expected ${near(excerpt)}, got ${near(actual)}`);
     }
     expect(Buffer.from(actual, 'utf8').equals(Buffer.from(excerpt, 'utf8'))).toBe(true);
   });

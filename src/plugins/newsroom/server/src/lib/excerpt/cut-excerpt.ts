@@ -16,36 +16,54 @@ const LOOKAHEAD = 64;
 // ("said: “", "they deny it –") reads as a mistake before the suffix.
 const DANGLING = /(?:^|\s)[\p{Ps}\p{Pi}\p{Pd}"'¿¡]+$/u;
 
-type GraphemeScan =
-  | { fits: true }
-  | { fits: false; limit: number; boundaries: readonly number[] }
-  | undefined;
+// Characters that are a grapheme cluster on their own whatever surrounds
+// them (Grapheme_Cluster_Break Other, or LF): ASCII, Latin, Greek, Cyrillic,
+// general punctuation, currency signs, CJK ideographs. Combining marks,
+// joiners, emoji and scripts with clusters are not among them.
+const SINGLE_UNIT_RUN =
+  /^[\n\x20-\x7E\u00A0-\u02FF\u0370-\u03FF\u0400-\u0482\u048A-\u04FF\u2010-\u2027\u2030-\u205E\u20A0-\u20BF\u4E00-\u9FFF]*/;
+
+/** Where the first maxLength graphemes end, and how to tell grapheme boundaries before that. */
+interface Limit {
+  limit: number;
+  /** Every index up to this one is a grapheme boundary (the text there is one code unit per grapheme). */
+  simpleEnd: number;
+  /** The grapheme boundaries after simpleEnd, up to limit. */
+  boundaries: readonly number[];
+}
 
 /**
- * Where the first `maxLength` graphemes end (`limit`) and the grapheme
- * boundaries up to there, or `fits` when the text has no more graphemes
- * than that; undefined when `text` is an incomplete prefix too short to say.
- * Only a window of the text is segmented, grown when graphemes are long
- * (emoji sequences), because segmenting a long string costs its full length.
+ * Where the first `maxLength` graphemes end, or 'fits' when the text has no
+ * more graphemes than that; undefined when `text` is an incomplete prefix too
+ * short to say. Intl.Segmenter is slow per segment, so the opening run of
+ * one-code-unit graphemes (most prose) is measured by a regular expression
+ * and only the rest is segmented, in a window grown as needed (long emoji
+ * sequences) rather than over the whole text.
  */
-function scanGraphemes(text: string, complete: boolean, maxLength: number): GraphemeScan {
+function scanGraphemes(text: string, complete: boolean, maxLength: number): Limit | 'fits' | undefined {
+  const simpleRun = (SINGLE_UNIT_RUN.exec(text.slice(0, maxLength + 1)) as RegExpExecArray)[0].length;
+  // The last character of the run may be extended by what follows it.
+  const simpleEnd = Math.max(0, simpleRun - 1);
+  if (simpleEnd >= maxLength) return { limit: maxLength, simpleEnd: maxLength, boundaries: [] };
+  const wanted = maxLength - simpleEnd;
   for (let window = Math.min(text.length, maxLength + LOOKAHEAD); ; window = Math.min(text.length, window * 2)) {
     const boundaries: number[] = [];
     let over = false;
-    for (const { index, segment } of GRAPHEMES.segment(text.slice(0, window))) {
-      if (boundaries.length === maxLength) {
+    // simpleEnd is a boundary with nothing before it that could reach across
+    // (no joiner, regional indicator or combining mark), so segmenting from
+    // there gives the same clusters as segmenting from the start.
+    for (const { index, segment } of GRAPHEMES.segment(text.slice(simpleEnd, window))) {
+      if (boundaries.length === wanted) {
         over = true;
         break;
       }
-      boundaries.push(index + segment.length);
+      boundaries.push(simpleEnd + index + segment.length);
     }
-    const limit = boundaries[boundaries.length - 1] ?? 0;
+    const limit = boundaries[boundaries.length - 1] ?? simpleEnd;
     // A boundary is settled once the character after it is known; the margin
     // keeps the limit well inside the window.
-    if (over && (limit + LOOKAHEAD <= window || window === text.length)) {
-      return { fits: false, limit, boundaries };
-    }
-    if (!over && window === text.length) return complete ? { fits: true } : undefined;
+    if (over && (limit + LOOKAHEAD <= window || window === text.length)) return { limit, simpleEnd, boundaries };
+    if (!over && window === text.length) return complete ? 'fits' : undefined;
   }
 }
 
@@ -66,19 +84,19 @@ function tidyEnd(head: string): string {
 export function cutPrefix(text: string, complete: boolean, options: ExcerptOptions): string | undefined {
   const scan = scanGraphemes(text, complete, options.maxLength);
   if (scan === undefined) return undefined;
-  if (scan.fits) return text;
-  const { limit, boundaries } = scan;
+  if (scan === 'fits') return text;
+  const { limit, simpleEnd, boundaries } = scan;
   if (!complete && limit + LOOKAHEAD > text.length) return undefined;
 
-  // The last word boundary that keeps at most maxLength graphemes, checked to
-  // be a grapheme boundary as well.
-  let cut = 0;
-  let next = 0;
-  for (const { index } of WORDS.segment(text.slice(0, limit + LOOKAHEAD))) {
-    if (index > limit) break;
-    while (boundaries[next] < index) next += 1;
-    if (boundaries[next] === index) cut = index;
-  }
+  // The last word boundary that keeps at most maxLength graphemes: the start
+  // of the word segment containing the limit (ICU finds it without walking
+  // every segment before), stepped back until it is a grapheme boundary too.
+  const words = WORDS.segment(text.slice(0, limit + LOOKAHEAD));
+  // Every index below limit + LOOKAHEAD lies in some segment.
+  const segmentStart = (index: number): number => (words.containing(index) as Intl.SegmentData).index;
+  const isGraphemeBoundary = (index: number): boolean => index <= simpleEnd || boundaries.includes(index);
+  let cut = segmentStart(limit);
+  while (cut > 0 && !isGraphemeBoundary(cut)) cut = segmentStart(cut - 1);
   // No usable boundary: a single word longer than the limit, cut between graphemes.
   const head = tidyEnd(text.slice(0, cut)) || text.slice(0, limit).trimEnd();
   return head + options.suffix;

@@ -4,8 +4,7 @@ export type BodyFormat = 'text' | 'markdown' | 'html' | 'blocks';
 const SNIFF_LENGTH = 2048;
 const JSON_ARRAY_START = /^\[\s*[{\]]/;
 const TAG_START = /^<(?:!doctype|!--|[a-z])/i;
-const BLOCK_TAG =
-  /<(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|table|section|article|header|footer|figure|br|hr)[\s/>]/i;
+const BLOCK_TAG = /<(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|table|section|article|header|footer|figure|br|hr)[\s/>]/i;
 
 /**
  * The likely format of a body whose format is not recorded:

@@ -4,18 +4,21 @@ import { TextCollector, type ExtractedText } from './text-collector';
 
 // Not prose a reader sees as the article: code, metadata, embedded media and
 // their fallbacks, image captions, form controls.
-const SKIPPED = new Set([
-  'audio', 'button', 'canvas', 'figcaption', 'head', 'iframe', 'math', 'noscript', 'object',
-  'script', 'select', 'style', 'svg', 'template', 'textarea', 'title', 'video',
-]);
+const SKIPPED = new Set(
+  (
+    'audio button canvas figcaption head iframe math noscript object script select style svg ' +
+    'template textarea title video'
+  ).split(' '),
+);
 
 // Blocks start a new paragraph so words of adjacent blocks are never glued.
-const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'details', 'dialog',
-  'div', 'dl', 'fieldset', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'header', 'hgroup', 'hr', 'html', 'legend', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section',
-  'summary', 'table', 'ul',
-]);
+const BLOCKS = new Set(
+  (
+    'address article aside blockquote body caption center details dialog div dl fieldset figure ' +
+    'footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend main menu nav ol p pre section ' +
+    'summary table ul'
+  ).split(' '),
+);
 
 // One line each, like list items in Markdown and Blocks bodies.
 const LINES = new Set(['dd', 'dt', 'li', 'tr']);
@@ -35,7 +38,7 @@ const CHUNK_SIZE = 1024;
  * unterminated tag) governs what follows, as it would in a browser.
  */
 export class HtmlTextSink {
-  readonly collector: TextCollector;
+  private readonly collector: TextCollector;
   private readonly parser: Parser;
   private skipDepth = 0;
   private listItemDepth = 0;
@@ -62,7 +65,6 @@ export class HtmlTextSink {
   end(): void {
     this.parser.end();
   }
-
 
   /** A paragraph break, or only a line break inside a list item. */
   blockBreak(): void {

@@ -5,7 +5,8 @@ import { TextCollector, type ExtractedText } from './text-collector';
 
 // marked's inline lexer is superlinear on some junk (long runs of `*`, `_`
 // or `[a](`), so a body whose opening yields no usable text is not lexed
-// without end: past this much source the rest is treated as absent.
+// without end: past this much source (or 8 times the budget, if more) the
+// rest is treated as absent.
 const MIN_SOURCE_CAP = 16 * 1024;
 
 // Text is escaped the way marked's renderer escapes it, so the HTML parser

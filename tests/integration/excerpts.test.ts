@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import request from 'supertest';
 import { excerptFromBody } from '../../src/plugins/newsroom/server/src/lib/excerpt';
 import { editorToken, superAdminToken } from '../helpers/admin';
@@ -187,5 +190,24 @@ describe('excerpt settings and regeneration (admin routes)', () => {
     const running = await jobs.claim('excerpt-regeneration', 1);
     await request(app.server).post('/newsroom/excerpt/regenerate').set(auth()).expect(409);
     await jobs.finish(running);
+  });
+});
+
+describe('npm run excerpts:regenerate', () => {
+  it('regenerates from the command line, on the same database, and reports the rows', async () => {
+    const article = await articles().create({ data: { title: 'From the CLI', body: longBody }, status: 'published' });
+    // Stale, as after a settings change made elsewhere.
+    await app.strapi.db.query(ARTICLE).updateMany({ where: { documentId: article.documentId }, data: { excerpt: 'stale' } });
+    const rowCount = await app.strapi.db.query(ARTICLE).count();
+
+    const script = path.resolve(__dirname, '../../scripts/regenerate-excerpts.js');
+    const { stdout } = await promisify(execFile)(process.execPath, [script], { env: process.env, timeout: 120_000 });
+    expect(stdout).toContain(`${rowCount} article rows read`);
+
+    const rows = await app.strapi.db.query(ARTICLE).findMany({ where: { documentId: article.documentId } });
+    expect(rows.map((row: { excerpt: string }) => row.excerpt)).toEqual([
+      excerptFromBody(longBody, 'blocks'),
+      excerptFromBody(longBody, 'blocks'),
+    ]);
   });
 });

@@ -15,13 +15,15 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Import the seed documents on first start, as `npm run develop` does (off by default). */
   seed?: boolean;
+  /** Boot on this database (made by createTestDatabase, and left to its owner to drop) instead of a fresh one. */
+  database?: TestDatabase;
 }
 
 /** Boots the compiled app in-process on a fresh database. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   process.env.LOG_LEVEL ??= 'warn';
   process.env.NEWSROOM_SEED = String(options.seed === true);
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const strapi = await createStrapi({
     appDir,
     distDir: path.join(appDir, 'dist'),
@@ -35,7 +37,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     database,
     async stop() {
       await strapi.destroy();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

@@ -1,42 +1,52 @@
-import { Box, Flex, Main, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
+import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { NewsroomNav } from '../components/NewsroomNav';
+import { PERMISSIONS } from '../permissions';
+import { PLUGIN_ID } from '../plugin-id';
+import { getTranslation } from '../utils/getTranslation';
+import { ExcerptsPage } from './ExcerptsPage';
+import { ImportPage } from './ImportPage';
+import { TagPagesPage } from './TagPagesPage';
 
-interface Health {
-  plugin: string;
-  version: string;
-  database: string;
-}
-
-// The plugin's home page; the editors' pages (import, tag pages, excerpt
-// settings) are added here as they are built.
+/** The plugin's pages under /admin/plugins/newsroom, each behind its own permission. */
 const App = () => {
-  const { get } = useFetchClient();
-  const [health, setHealth] = useState<Health | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    get<{ data: Health }>('/api/newsroom/health')
-      .then(({ data }) => setHealth(data.data))
-      .catch((err: Error) => setError(err.message));
-  }, [get]);
+  const { formatMessage } = useIntl();
+  const { allowedActions, isLoading } = useRBAC(PERMISSIONS);
+  if (isLoading) return <Page.Loading />;
 
   return (
-    <Main>
-      <Layouts.Header title="Newsroom" subtitle="Excerpts, tag pages and document import" />
-      <Layouts.Content>
-        <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-          {error && <Typography textColor="danger600">Plugin not reachable: {error}</Typography>}
-          {!error && !health && <Page.Loading />}
-          {health && (
-            <Flex direction="column" alignItems="flex-start" gap={2}>
-              <Typography variant="delta">Newsroom {health.version}</Typography>
-              <Typography>Database: {health.database}</Typography>
-            </Flex>
-          )}
-        </Box>
-      </Layouts.Content>
-    </Main>
+    <Layouts.Root sideNav={<NewsroomNav allowedActions={allowedActions} />}>
+      <Page.Title>{formatMessage({ id: getTranslation('plugin.name'), defaultMessage: 'Newsroom' })}</Page.Title>
+      <Routes>
+        <Route index element={<Navigate to={allowedActions.canImport ? 'import' : 'tags'} replace />} />
+        <Route
+          path="import"
+          element={
+            <Page.Protect permissions={PERMISSIONS.import}>
+              <ImportPage />
+            </Page.Protect>
+          }
+        />
+        <Route
+          path="tags"
+          element={
+            <Page.Protect permissions={PERMISSIONS.read}>
+              <TagPagesPage />
+            </Page.Protect>
+          }
+        />
+        <Route
+          path="excerpts"
+          element={
+            <Page.Protect permissions={PERMISSIONS.read}>
+              <ExcerptsPage />
+            </Page.Protect>
+          }
+        />
+        <Route path="*" element={<Navigate to={`/plugins/${PLUGIN_ID}`} replace />} />
+      </Routes>
+    </Layouts.Root>
   );
 };
 

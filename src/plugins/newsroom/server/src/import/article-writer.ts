@@ -15,8 +15,9 @@ export const ARTICLE = 'api::article.article';
  * - a draft row, and a published row with the same documentId unless the
  *   article is a draft; the documentId is Strapi's own default for the
  *   column, generated on the draft's insert and copied to the published row;
- * - slugs as the slug middleware makes them, the excerpt from the excerpt
- *   service (what the excerpt middleware would store);
+ * - slugs as the slug middleware makes them, and the excerpt the excerpt
+ *   middleware would store (computed when the article is planned, by the
+ *   same engine with the excerpt service's settings);
  * - link rows for both rows, ordered as Strapi orders them: an article's
  *   tags 1..n in the order given, and on the tag's side one more than the
  *   tag's highest order, the same for the draft and the published link.
@@ -38,8 +39,6 @@ export interface ArticleWriterOptions {
   trx: Knex.Transaction;
   file: string;
   taxonomy: Taxonomy;
-  /** The excerpt an article stores (the excerpt service, with the import's settings). */
-  excerptOf(article: PlannedArticle): Promise<string>;
 }
 
 interface LinkTable {
@@ -131,18 +130,16 @@ export function createArticleWriter(strapi: Core.Strapi, opts: ArticleWriterOpti
     if (batch.length === 0) return new Map();
     const slugs = await slugsFor(batch);
     const now = new Date();
-    const rows = await Promise.all(
-      batch.map(async (article, i) => ({
-        title: article.title,
-        slug: slugs[i],
-        body: article.body,
-        customExcerpt: article.customExcerpt,
-        excerpt: await opts.excerptOf(article),
-        importKey: article.importKey,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
+    const rows = batch.map((article, i) => ({
+      title: article.title,
+      slug: slugs[i],
+      body: article.body,
+      customExcerpt: article.customExcerpt,
+      excerpt: article.excerpt,
+      importKey: article.importKey,
+      createdAt: now,
+      updatedAt: now,
+    }));
     const importKeys = batch.map((article) => article.importKey);
     await articles.createMany({ data: rows.map((row) => ({ ...row, publishedAt: null })) });
     const drafts = await findDocuments(importKeys);

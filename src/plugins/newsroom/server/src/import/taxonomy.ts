@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { uniqueSlug } from '../document-middlewares/slugs';
 import { aliasKey, knownOutlet, tagKey, type SummaryBuilder } from '../lib/import';
 
 export const TAG = 'api::tag.tag';
@@ -23,9 +24,12 @@ const aliasesOf = (value: unknown): string[] =>
 
 /**
  * The tags and sources an import links articles to. Tags are found by name
- * case-insensitively, sources by name or alias; new ones are created
- * through the Document Service, so slugs and every other middleware apply
- * (a known outlet gets its URL and aliases from outlets.json).
+ * case-insensitively, sources by name or alias; a known outlet is created
+ * with its URL and aliases from outlets.json.
+ * New ones are written like the import's articles, through the Query Engine
+ * with the slug middleware's slugs: the Document Service would also queue an
+ * event per entry, each loading the entry with all its articles once the
+ * import commits (thousands of queries after a large import).
  * Every tag and source is read once per import: a few thousand small rows,
  * where a lookup per article would cost a query each.
  */
@@ -43,11 +47,17 @@ export async function loadTaxonomy(strapi: Core.Strapi, summary: SummaryBuilder)
     .findMany({ select: ['id', 'name', 'aliases'], orderBy: { id: 'asc' } });
   for (const { aliases, ...source } of sourceRows) remember(source, [source.name, ...aliasesOf(aliases)]);
 
+  /** Tags and sources have no draft & publish: one row, published when created. */
+  async function create(uid: typeof TAG | typeof SOURCE, data: { name: string }): Promise<Term> {
+    const slug = await uniqueSlug(strapi, uid, data.name);
+    const { id } = await strapi.db.query(uid).create({ data: { ...data, slug, publishedAt: new Date() }, select: ['id'] });
+    return { id, name: data.name };
+  }
+
   async function tag(name: string): Promise<Term> {
     const found = tagsByKey.get(tagKey(name));
     if (found) return found;
-    const created = (await strapi.documents(TAG).create({ data: { name } })) as unknown as Term;
-    const term = { id: created.id, name: created.name };
+    const term = await create(TAG, { name });
     tagsByKey.set(tagKey(name), term);
     summary.tagCreated(term.name);
     return term;
@@ -60,8 +70,7 @@ export async function loadTaxonomy(strapi: Core.Strapi, summary: SummaryBuilder)
     const found = names.map((candidate) => sourcesByKey.get(aliasKey(candidate))).find(Boolean);
     if (found) return found;
     const data = outlet ? { name: outlet.name, url: outlet.url, aliases: outlet.aliases } : { name, aliases: [] };
-    const created = (await strapi.documents(SOURCE).create({ data })) as unknown as Term;
-    const term = { id: created.id, name: created.name };
+    const term = await create(SOURCE, data);
     remember(term, names);
     summary.sourceCreated(term.name);
     return term;

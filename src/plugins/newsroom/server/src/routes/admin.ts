@@ -15,5 +15,7 @@ export default () => ({
     { method: 'POST', path: '/excerpt/preview', handler: 'excerpt.preview', config: { policies: ['admin::isAuthenticatedAdmin'] } },
     { method: 'GET', path: '/excerpt/regenerate', handler: 'excerpt.regenerationStatus', config: allowed(ACTIONS.read) },
     { method: 'POST', path: '/excerpt/regenerate', handler: 'excerpt.startRegeneration', config: allowed(ACTIONS.settings) },
+    // The JSON body may be up to twice the document limit (config/middlewares.ts); the document itself is checked by the handler.
+    { method: 'POST', path: '/import', handler: 'document-import.import', config: allowed(ACTIONS.import) },
   ],
 });

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE, createArticleWriter, type WrittenArticle } from '../import/article-writer';
 import { documentFiles } from '../import/document-files';
 import { openFile, openSource, type DocumentInput, type DocumentSource } from '../import/document-input';
+import { NdjsonPlanner } from '../import/ndjson-planner';
 import { loadTaxonomy } from '../import/taxonomy';
 import { blocksValidator } from '../import/validate-blocks';
 import {
@@ -9,22 +10,23 @@ import {
   SummaryBuilder,
   documentFormat,
   isBlankLine,
-  parseNdjsonArticle,
   parseTagListingBuffer,
   planListingItem,
-  planNdjsonArticle,
   readAll,
   readLines,
   type DocumentFormat,
   type ImportSummary,
   type PlanContext,
   type PlannedArticle,
+  type SourceLine,
 } from '../lib/import';
 import type { ImportConfig } from '../validation/import-config';
 
 // Articles per write: a few database round trips each, and memory that stays
 // flat however long the document.
 const BATCH_SIZE = 500;
+// NDJSON batches being planned while one is written: enough to keep the planning thread busy.
+const PLANNED_AHEAD = 2;
 
 export interface ImportProgress {
   articles: number;
@@ -71,21 +73,37 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
   async function* ndjsonBatches(input: DocumentInput, file: string, ctx: PlanContext): AsyncGenerator<PlannedArticle[]> {
     const { maxLineBytes } = limits();
     const checkBlocks = blocksValidator(strapi);
-    let batch: PlannedArticle[] = [];
-    let count = 0;
-    for await (const { line, text } of readLines(input.chunks, { file, maxLineBytes })) {
-      if (isBlankLine(text)) continue;
-      const article = parseNdjsonArticle(text, { file, line }, { maxLineBytes });
-      if (article.bodyFormat === 'blocks') await checkBlocks(article.body, file, line);
-      batch.push(planNdjsonArticle(article, line, count, ctx));
-      count += 1;
-      if (batch.length === BATCH_SIZE) {
-        yield batch;
-        batch = [];
+    const planner = new NdjsonPlanner({ file, maxLineBytes, context: ctx });
+    // Batches handed to the planning thread and not written yet, in document order.
+    const planned: Array<Promise<PlannedArticle[]>> = [];
+    const plan = (lines: SourceLine[], firstIndex: number): void => {
+      const batch = planner.plan(lines, firstIndex);
+      batch.catch(() => undefined); // awaited in order below; an earlier failure may leave it unawaited
+      planned.push(batch);
+    };
+    const next = async (): Promise<PlannedArticle[]> => {
+      const batch = await planned.shift()!;
+      for (const article of batch) if (article.blocksFromDocument) await checkBlocks(article.body, file, article.line);
+      return batch;
+    };
+    try {
+      let lines: SourceLine[] = [];
+      let count = 0;
+      for await (const line of readLines(input.chunks, { file, maxLineBytes })) {
+        if (isBlankLine(line.text)) continue;
+        lines.push(line);
+        if (lines.length < BATCH_SIZE) continue;
+        plan(lines, count);
+        count += lines.length;
+        lines = [];
+        if (planned.length > PLANNED_AHEAD) yield await next();
       }
+      if (lines.length > 0) plan(lines, count);
+      if (count + lines.length === 0) throw new DocumentError(file, 0, 'document is empty');
+      while (planned.length > 0) yield await next();
+    } finally {
+      await planner.close();
     }
-    if (count === 0) throw new DocumentError(file, 0, 'document is empty');
-    if (batch.length > 0) yield batch;
   }
 
   /** The tag pages list published articles from their own index: keep it in step. */
@@ -97,21 +115,14 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
   async function run(input: DocumentInput, file: string, options: ImportOptions): Promise<ImportSummary> {
     const format = options.format ?? documentFormat(file, input.head);
     const summary = new SummaryBuilder(file, format, options.dryRun === true, options.maxItems);
-    const ctx: PlanContext = { startedAt: new Date(), draft: options.draft === true };
-    const excerpts = plugin().service('excerpts');
-    const settings = await excerpts.settings();
+    const ctx: PlanContext = {
+      startedAt: new Date(),
+      draft: options.draft === true,
+      excerpt: await plugin().service('excerpts').settings(),
+    };
     try {
       await strapi.db.transaction(async ({ trx }) => {
-        const writer = createArticleWriter(strapi, {
-          trx,
-          file,
-          taxonomy: await loadTaxonomy(strapi, summary),
-          excerptOf: (article) =>
-            excerpts.compute(
-              { body: article.excerptSource.body, bodyFormat: article.excerptSource.format, customExcerpt: article.customExcerpt },
-              settings,
-            ),
-        });
+        const writer = createArticleWriter(strapi, { trx, file, taxonomy: await loadTaxonomy(strapi, summary) });
         const batches = format === 'listing' ? listingBatches(input, file, ctx) : ndjsonBatches(input, file, ctx);
         for await (const batch of batches) {
           const written = await writer.write(batch);

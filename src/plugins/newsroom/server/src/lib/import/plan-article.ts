@@ -1,4 +1,4 @@
-import type { BodyFormat } from '../excerpt/detect-format';
+import { resolveExcerpt, type ExcerptOptions } from '../excerpt';
 import { paragraphBlocks } from './blocks';
 import { bodyText } from './body-text';
 import { detectSources } from './detect-sources';
@@ -14,14 +14,20 @@ export interface PlannedArticle {
   importKey: string;
   /** What the article stores: Strapi Blocks. */
   body: unknown[];
-  /** The body as the document gave it, in its own format: what the excerpt is computed from. */
-  excerptSource: { body: unknown; format: BodyFormat };
+  /** The Blocks are the document's own (not built by the importer): Strapi's validator must check them. */
+  blocksFromDocument: boolean;
   customExcerpt: string | null;
+  /** What the API will serve, as the excerpt middleware computes it, from the body as the document gave it. */
+  excerpt: string;
   /** Names as written in the document. */
   tags: string[];
   sources: string[];
-  /** null: imported as a draft. An article found again keeps its own. */
-  publishedAt: Date | null;
+  /**
+   * ISO 8601; null: imported as a draft. An article found again keeps its
+   * own. A string, not a Date: plans cross from a worker thread, and a Date
+   * from another realm fails `instanceof Date` checks.
+   */
+  publishedAt: string | null;
   /** null: generated from the title. */
   slug: string | null;
 }
@@ -30,6 +36,8 @@ export interface PlanContext {
   startedAt: Date;
   /** Import every article as a draft (`--draft`). */
   draft: boolean;
+  /** The effective excerpt settings. */
+  excerpt: ExcerptOptions;
 }
 
 /**
@@ -55,11 +63,12 @@ export function planListingItem(tag: string, item: TagListingItem, index: number
     title: item.title,
     importKey: importKey(item.title, item.text),
     body,
-    excerptSource: { body, format: 'blocks' },
+    blocksFromDocument: false,
     customExcerpt: item.excerpt,
+    excerpt: resolveExcerpt({ body, format: 'blocks', customExcerpt: item.excerpt }, ctx.excerpt),
     tags: [tag],
     sources: detectSources(item.text).map((source) => source.name),
-    publishedAt: ctx.draft ? null : defaultPublishedAt(ctx.startedAt, index),
+    publishedAt: ctx.draft ? null : defaultPublishedAt(ctx.startedAt, index).toISOString(),
     slug: null,
   };
 }
@@ -79,11 +88,12 @@ export function planNdjsonArticle(article: NdjsonArticle, line: number, index: n
     title: article.title,
     importKey: importKey(article.title, text),
     body: article.bodyFormat === 'blocks' ? article.body : paragraphBlocks(text),
-    excerptSource: { body: article.body, format: article.bodyFormat },
+    blocksFromDocument: article.bodyFormat === 'blocks',
     customExcerpt: article.customExcerpt ?? null,
+    excerpt: resolveExcerpt({ body: article.body, format: article.bodyFormat, customExcerpt: article.customExcerpt }, ctx.excerpt),
     tags: article.tags,
     sources: article.sources,
-    publishedAt: draft ? null : article.publishedAt ? new Date(article.publishedAt) : defaultPublishedAt(ctx.startedAt, index),
+    publishedAt: draft ? null : (article.publishedAt ? new Date(article.publishedAt) : defaultPublishedAt(ctx.startedAt, index)).toISOString(),
     slug: article.slug ?? null,
   };
 }

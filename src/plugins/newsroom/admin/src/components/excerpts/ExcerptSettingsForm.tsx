@@ -1,0 +1,75 @@
+import { Field, Grid, NumberInput, TextInput } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { ExcerptSettings } from '../../types';
+import { getTranslation } from '../../utils/getTranslation';
+
+interface ExcerptSettingsFormProps {
+  value: ExcerptSettings;
+  configured: ExcerptSettings;
+  disabled: boolean;
+  onChange(value: ExcerptSettings): void;
+}
+
+// The server's limits (server/src/validation/excerpt-settings.ts), checked here to say so before saving.
+const MAX_LENGTH_LIMIT = 100_000;
+const SUFFIX_LIMIT = 20;
+const isValidMaxLength = (n: number) => Number.isInteger(n) && n >= 1 && n <= MAX_LENGTH_LIMIT;
+const isValidSuffix = (suffix: string) => suffix.length <= SUFFIX_LIMIT;
+
+export const isValidSettings = (settings: ExcerptSettings) => isValidMaxLength(settings.maxLength) && isValidSuffix(settings.suffix);
+
+/** The suffix is mostly invisible characters (a no-break space): spell it out. */
+const codePoints = (text: string) =>
+  [...text].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ') || '—';
+
+export const ExcerptSettingsForm = ({ value, configured, disabled, onChange }: ExcerptSettingsFormProps) => {
+  const { formatMessage } = useIntl();
+  const lengthError =
+    !isValidMaxLength(value.maxLength)
+      ? formatMessage({ id: getTranslation('excerpts.maxLength.invalid'), defaultMessage: 'A whole number from 1 to {max}' }, { max: MAX_LENGTH_LIMIT })
+      : undefined;
+  const suffixError =
+    !isValidSuffix(value.suffix)
+      ? formatMessage({ id: getTranslation('excerpts.suffix.invalid'), defaultMessage: 'At most {max} characters' }, { max: SUFFIX_LIMIT })
+      : undefined;
+
+  return (
+    <Grid.Root gap={5}>
+      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+        <Field.Root
+          name="maxLength"
+          error={lengthError}
+          hint={formatMessage(
+            { id: getTranslation('excerpts.maxLength.hint'), defaultMessage: 'Characters (as readers count them) before the cut. Configured: {configured}' },
+            { configured: configured.maxLength },
+          )}
+        >
+          <Field.Label>{formatMessage({ id: getTranslation('excerpts.maxLength.label'), defaultMessage: 'Maximum length' })}</Field.Label>
+          <NumberInput
+            disabled={disabled}
+            value={value.maxLength}
+            step={10}
+            onValueChange={(maxLength) => onChange({ ...value, maxLength: maxLength ?? 0 })}
+          />
+          <Field.Hint />
+          <Field.Error />
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+        <Field.Root
+          name="suffix"
+          error={suffixError}
+          hint={formatMessage(
+            { id: getTranslation('excerpts.suffix.hint'), defaultMessage: 'Appended when the text is cut: {current}. Configured: {configured}' },
+            { current: codePoints(value.suffix), configured: codePoints(configured.suffix) },
+          )}
+        >
+          <Field.Label>{formatMessage({ id: getTranslation('excerpts.suffix.label'), defaultMessage: 'Suffix' })}</Field.Label>
+          <TextInput disabled={disabled} value={value.suffix} onChange={(event) => onChange({ ...value, suffix: event.target.value })} />
+          <Field.Hint />
+          <Field.Error />
+        </Field.Root>
+      </Grid.Item>
+    </Grid.Root>
+  );
+};

@@ -1,0 +1,57 @@
+import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useCallback, useState } from 'react';
+import type { DocumentProblem, ImportSummary } from '../types';
+import type { DocumentText } from '../utils/readDocument';
+
+export type ImportStage = 'idle' | 'sending' | 'done' | 'failed';
+
+export interface ImportFailure {
+  message: string;
+  /** Set when the server located the problem in the document. */
+  problem?: DocumentProblem;
+}
+
+const isProblem = (details: unknown): details is DocumentProblem =>
+  typeof details === 'object' && details !== null && 'problem' in details && 'line' in details;
+
+function failure(error: unknown): ImportFailure {
+  if (!isFetchError(error)) return { message: (error as Error).message };
+  const apiError = error.response?.data.error;
+  if (error.status === 413 && !isProblem(apiError?.details)) {
+    return { message: 'The document is too large for the server to accept.' };
+  }
+  return { message: apiError?.message ?? error.message, problem: isProblem(apiError?.details) ? apiError.details : undefined };
+}
+
+/** Sends a document to the import route: a dry run (checked, then rolled back) or the import itself. */
+export function useDocumentImport() {
+  const { post } = useFetchClient();
+  const [stage, setStage] = useState<ImportStage>('idle');
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [error, setError] = useState<ImportFailure | null>(null);
+
+  const run = useCallback(
+    async (document: DocumentText, dryRun: boolean) => {
+      setStage('sending');
+      setError(null);
+      setSummary(null);
+      try {
+        const { data } = await post<{ data: ImportSummary }>('/newsroom/import', { text: document.text, fileName: document.fileName, dryRun });
+        setSummary(data.data);
+        setStage('done');
+      } catch (err) {
+        setError(failure(err));
+        setStage('failed');
+      }
+    },
+    [post],
+  );
+
+  const clear = useCallback(() => {
+    setStage('idle');
+    setSummary(null);
+    setError(null);
+  }, []);
+
+  return { stage, summary, error, run, clear };
+}

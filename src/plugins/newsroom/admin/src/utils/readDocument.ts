@@ -1,0 +1,49 @@
+/** The import route's default limit (config `import.maxDocumentBytes`); checked here so a huge file is never sent. */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+export interface DocumentText {
+  fileName: string;
+  text: string;
+  bytes: number;
+}
+
+/** Why a file cannot be imported, found before anything is sent. */
+export class UnreadableDocumentError extends Error {}
+
+export const formatBytes = (bytes: number) =>
+  bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function readBytes(file: File, onProgress: (fraction: number) => void): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(new UnreadableDocumentError(`${file.name}: cannot be read (${reader.error?.message ?? 'unknown error'})`));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/**
+ * A chosen file's text. Documents are UTF-8 text (a tag listing or NDJSON):
+ * decoding strictly turns an image or any other binary file into a clear
+ * message instead of a document full of replacement characters.
+ */
+export async function readDocument(file: File, onProgress: (fraction: number) => void): Promise<DocumentText> {
+  if (file.size > MAX_DOCUMENT_BYTES) {
+    throw new UnreadableDocumentError(
+      `${file.name} is ${formatBytes(file.size)}, over the import limit of ${formatBytes(MAX_DOCUMENT_BYTES)}. Split it into smaller documents.`,
+    );
+  }
+  const bytes = await readBytes(file, onProgress);
+  if (bytes.byteLength === 0) throw new UnreadableDocumentError(`${file.name} is empty.`);
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (text.includes('\u0000')) throw new TypeError('NUL byte');
+    return { fileName: file.name, text, bytes: bytes.byteLength };
+  } catch {
+    const kind = file.type ? ` (${file.type})` : '';
+    throw new UnreadableDocumentError(
+      `${file.name}${kind} is not a text document: import a tag listing (.txt) or an NDJSON file (.ndjson), in UTF-8.`,
+    );
+  }
+}

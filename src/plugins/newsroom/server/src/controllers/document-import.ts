@@ -1,0 +1,29 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { DocumentError } from '../lib/import';
+import { importRequestSchema } from '../validation/import-request';
+import { validate } from '../validation/validate';
+
+type Ctx = Parameters<Core.MiddlewareHandler>[0];
+
+const documentImport = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Imports (or with dryRun, tries) one document; answers the import summary. */
+  async import(ctx: Ctx) {
+    const { text, fileName, format, dryRun, draft } = validate(importRequestSchema, ctx.request.body ?? {}, 'import request');
+    const importer = strapi.plugin('newsroom').service('document-import');
+    const bytes = Buffer.byteLength(text, 'utf8');
+    const { maxDocumentBytes } = importer.limits();
+    if (bytes > maxDocumentBytes) {
+      const problem = `document is ${bytes} bytes, over the limit of ${maxDocumentBytes} bytes`;
+      throw new errors.PayloadTooLargeError(`${fileName}:0: ${problem}`, { file: fileName, line: 0, problem });
+    }
+    try {
+      ctx.body = { data: await importer.importDocument(text, { fileName, format, dryRun, draft }) };
+    } catch (error) {
+      if (!(error instanceof DocumentError)) throw error;
+      throw new errors.ValidationError(error.message, { file: error.file, line: error.line, problem: error.problem });
+    }
+  },
+});
+
+export default documentImport;

@@ -1,0 +1,140 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
+import { ARTICLE, SEED_FILE, TAG, ndjson } from '../helpers/import';
+import { startTestApp } from '../helpers/strapi';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { corpusLines } from '../../scripts/lib/corpus';
+
+/*
+ * `npm run import` as users run it: a child process booting the app on the
+ * test's database (the env createTestDatabase sets: a temporary SQLite file,
+ * or a PostgreSQL schema).
+ */
+
+const root = path.resolve(__dirname, '..', '..');
+let database: TestDatabase;
+let dir: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-cli-'));
+});
+
+afterAll(async () => {
+  await database?.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(args: string[]): { child: ChildProcess; done: Promise<Run> } {
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'import.js'), ...args], {
+    cwd: root,
+    env: { ...process.env, NEWSROOM_SEED: 'false', LOG_LEVEL: 'warn' },
+  });
+  const run: Run = { code: null, signal: null, stdout: '', stderr: '' };
+  child.stdout!.on('data', (chunk) => (run.stdout += chunk));
+  child.stderr!.on('data', (chunk) => (run.stderr += chunk));
+  const done = once(child, 'close').then(([code, signal]) => ({ ...run, code, signal }));
+  return { child, done };
+}
+
+const cli = (...args: string[]) => start(args).done;
+
+/** Row counts through the app itself, booted in-process on the same database. */
+async function counts() {
+  const app = await startTestApp({ database });
+  try {
+    return {
+      articles: await app.strapi.db.query(ARTICLE).count(),
+      tags: await app.strapi.db.query(TAG).count(),
+    };
+  } finally {
+    await app.stop();
+  }
+}
+
+describe('npm run import', () => {
+  it('prints usage and exits 2 without files', async () => {
+    const run = await cli();
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^usage: npm run import -- <files or folders\.\.\.>/);
+  });
+
+  it('imports a listing, printing a summary per document, and exits 0', async () => {
+    const run = await cli(SEED_FILE);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('us-led-coalition.txt (listing): articles 10 created, 0 updated, 0 unchanged');
+    expect(run.stdout).toContain('  tags created: US-led coalition');
+    expect(run.stdout).toContain('  sources created: Euphrates Post, TASS, Reuters, RIA Novosti, RBC');
+    expect(run.stdout).toContain('  line 3: created "U.S. coalition conducts new air attack on Syrian army in Deir ez Zor" [Euphrates Post]');
+  });
+
+  it('expands folders to their *.txt and *.ndjson files in name order; --json --dry-run reports without writing', async () => {
+    const folder = path.join(dir, 'documents');
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder);
+    copyFileSync(SEED_FILE, path.join(folder, 'b-seed.txt'));
+    writeFileSync(path.join(folder, 'a-export.ndjson'), ndjson([{ title: 'One', body: 'One.' }, { title: 'Two', body: 'Two.' }]));
+    writeFileSync(path.join(folder, 'c-notes.md'), '# not a document');
+
+    const run = await cli(folder, '--json', '--dry-run');
+    expect(run.code).toBe(0);
+    const { documents, error } = JSON.parse(run.stdout);
+    expect(error).toBeNull();
+    expect(documents.map((d: any) => [path.basename(d.file), d.format, d.dryRun, d.articles])).toEqual([
+      ['a-export.ndjson', 'ndjson', true, { created: 2, updated: 0, unchanged: 0 }],
+      ['b-seed.txt', 'listing', true, { created: 0, updated: 0, unchanged: 10 }],
+    ]);
+    expect(await counts()).toEqual({ articles: 20, tags: 1 });
+  });
+
+  it('exits 1 with file:line: problem for a refused document; --json carries the same', async () => {
+    const bad = path.join(dir, 'bad.ndjson');
+    writeFileSync(bad, ndjson([{ title: 'Fine', body: 'Fine.' }, { body: 'No title.' }]));
+    const run = await cli(bad, '--json');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`error: ${path.relative(root, bad)}:2: "title" is required`);
+    expect(JSON.parse(run.stdout)).toEqual({
+      documents: [],
+      error: { message: `${path.relative(root, bad)}:2: "title" is required`, file: path.relative(root, bad), line: 2, problem: '"title" is required' },
+    });
+  });
+
+  it('killed half-way through a large NDJSON import, leaves the database as it was', async () => {
+    const big = path.join(dir, 'big.ndjson');
+    const out = createWriteStream(big);
+    for (const line of corpusLines({ articles: 20000 })) if (!out.write(`${line}\n`)) await once(out, 'drain');
+    out.end();
+    await once(out, 'finish');
+    const before = await counts();
+
+    const { child, done } = start([big]);
+    // The progress bar appears once the first batch is written, inside the transaction.
+    await new Promise<void>((resolve) => {
+      const check = (chunk: Buffer) => {
+        if (!String(chunk).includes('import [')) return;
+        child.stderr!.off('data', check);
+        setTimeout(resolve, 1000);
+      };
+      child.stderr!.on('data', check);
+    });
+    child.kill('SIGKILL');
+    expect((await done).signal).toBe('SIGKILL');
+
+    expect(await counts()).toEqual(before);
+    // And the database still takes imports.
+    const run = await cli(path.join(dir, 'documents', 'a-export.ndjson'));
+    expect(run.code).toBe(0);
+    expect(await counts()).toEqual({ articles: before.articles + 4, tags: before.tags });
+  });
+});

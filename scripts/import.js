@@ -13,8 +13,9 @@ const { bootStrapi } = require('./lib/boot-strapi');
 const USAGE = 'usage: npm run import -- <files or folders...> [--dry-run] [--draft] [--json]';
 // Smaller documents import in a blink: no progress bar for them.
 const PROGRESS_FROM_BYTES = 1024 * 1024;
-// A human summary lists each article of documents up to this size.
+// A human summary lists each article of documents up to this size, and this many created tags or sources.
 const LIST_ITEMS_UP_TO = 100;
+const LIST_NAMES_UP_TO = 20;
 
 function parse() {
   try {
@@ -51,14 +52,19 @@ function progressBar() {
   };
 }
 
+function names(list) {
+  const shown = list.slice(0, LIST_NAMES_UP_TO).join(', ');
+  return list.length > LIST_NAMES_UP_TO ? `${shown}, ... (${list.length} in all)` : shown;
+}
+
 function describe(summary) {
   const { created, updated, unchanged } = summary.articles;
-  const verb = summary.dryRun ? 'dry run, nothing written; would have' : 'articles';
+  const dryRun = summary.dryRun ? ' (dry run: rolled back, nothing written)' : '';
   const lines = [
-    `${summary.file} (${summary.format}): ${verb} ${created} created, ${updated} updated, ${unchanged} unchanged in ${(summary.durationMs / 1000).toFixed(1)} s`,
+    `${summary.file} (${summary.format}): articles ${created} created, ${updated} updated, ${unchanged} unchanged in ${(summary.durationMs / 1000).toFixed(1)} s${dryRun}`,
   ];
-  if (summary.tags.created.length > 0) lines.push(`  tags created: ${summary.tags.created.join(', ')}`);
-  if (summary.sources.created.length > 0) lines.push(`  sources created: ${summary.sources.created.join(', ')}`);
+  if (summary.tags.created.length > 0) lines.push(`  tags created: ${names(summary.tags.created)}`);
+  if (summary.sources.created.length > 0) lines.push(`  sources created: ${names(summary.sources.created)}`);
   if (created + updated + unchanged <= LIST_ITEMS_UP_TO) {
     for (const item of summary.items) {
       const sources = item.sources.length > 0 ? ` [${item.sources.join(', ')}]` : '';

@@ -33,6 +33,11 @@ export async function serverOnlyContext(browser: Browser, serverUrl: string): Pr
   return context;
 }
 
+/** Each run's pictures only: a renamed or removed step leaves none behind. */
+export function clearScreenshots(): void {
+  fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });

@@ -120,6 +120,13 @@ describe('cutExcerpt', () => {
     expect(cutExcerpt('the Minister said. More text here', { maxLength: 19 })).toBe(`the Minister said.${SUFFIX}`);
   });
 
+  it('does not cut a hyphenated compound at its hyphen', () => {
+    expect(cutExcerpt('The village of Al-Muhasan was attacked', { maxLength: 20 })).toBe(`The village of${SUFFIX}`);
+    expect(cutExcerpt('the US-led coalition struck', { maxLength: 9 })).toBe(`the${SUFFIX}`);
+    // A dash standing between spaces is no compound: the cut may fall after the word before it.
+    expect(cutExcerpt('they deny it - the UK', { maxLength: 14 })).toBe(`they deny it${SUFFIX}`);
+  });
+
   it('takes a custom maxLength and suffix', () => {
     expect(cutExcerpt('alpha beta gamma delta', { maxLength: 12, suffix: '...' })).toBe('alpha beta...');
     expect(cutExcerpt('alpha beta gamma delta', { maxLength: 12, suffix: '' })).toBe('alpha beta');

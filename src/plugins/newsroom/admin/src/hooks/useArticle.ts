@@ -1,8 +1,8 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
-import { ARTICLES } from '../components/excerpts/ArticlePicker';
+import { ARTICLES_PATH } from '../utils/articles';
 
-export interface Article {
+interface Article {
   documentId: string;
   title: string;
   body: unknown;
@@ -21,7 +21,7 @@ export function useArticle(documentId: string | null) {
     setError(null);
     if (documentId === null) return undefined;
     const controller = new AbortController();
-    get<{ data: Article }>(`${ARTICLES}/${documentId}`, { signal: controller.signal })
+    get<{ data: Article }>(`${ARTICLES_PATH}/${documentId}`, { signal: controller.signal })
       .then(({ data }) => setArticle(data.data))
       .catch((err: Error) => {
         if (!controller.signal.aborted) setError(err.message);

@@ -3,12 +3,13 @@ import { useCallback, useState } from 'react';
 import type { DocumentProblem, ImportSummary } from '../types';
 import type { DocumentText } from '../utils/readDocument';
 
-export type ImportStage = 'idle' | 'sending' | 'done' | 'failed';
+type ImportStage = 'idle' | 'sending' | 'done' | 'failed';
 
-export interface ImportFailure {
+interface ImportFailure {
   message: string;
   /** Set when the server located the problem in the document. */
   problem?: DocumentProblem;
+  status?: number;
 }
 
 const isProblem = (details: unknown): details is DocumentProblem =>
@@ -17,10 +18,8 @@ const isProblem = (details: unknown): details is DocumentProblem =>
 function failure(error: unknown): ImportFailure {
   if (!isFetchError(error)) return { message: (error as Error).message };
   const apiError = error.response?.data.error;
-  if (error.status === 413 && !isProblem(apiError?.details)) {
-    return { message: 'The document is too large for the server to accept.' };
-  }
-  return { message: apiError?.message ?? error.message, problem: isProblem(apiError?.details) ? apiError.details : undefined };
+  const problem = isProblem(apiError?.details) ? apiError.details : undefined;
+  return { message: apiError?.message ?? error.message, problem, status: error.status };
 }
 
 /** Sends a document to the import route: a dry run (checked, then rolled back) or the import itself. */

@@ -1,10 +1,11 @@
-import { Box, Button, Flex, Grid, Main, Typography } from '@strapi/design-system';
+import { Button, Flex, Grid, Main, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ExcerptPreviewCard } from '../components/ExcerptPreviewCard';
 import { ExcerptText } from '../components/ExcerptText';
+import { Section } from '../components/Section';
 import { ArticlePicker } from '../components/excerpts/ArticlePicker';
 import { ExcerptSettingsForm, isValidSettings } from '../components/excerpts/ExcerptSettingsForm';
 import { RegenerateExcerpts } from '../components/excerpts/RegenerateExcerpts';
@@ -14,17 +15,6 @@ import { useExcerptSettings } from '../hooks/useExcerptSettings';
 import { PERMISSIONS } from '../permissions';
 import type { ExcerptSettings } from '../types';
 import { getTranslation } from '../utils/getTranslation';
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => (
-  <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-    <Flex direction="column" alignItems="stretch" gap={4}>
-      <Typography tag="h2" variant="delta">
-        {title}
-      </Typography>
-      {children}
-    </Flex>
-  </Box>
-);
 
 /** Excerpt settings with a live preview on a real article, and the regeneration job. */
 export const ExcerptsPage = () => {

@@ -1,4 +1,4 @@
-import { Box, Button, Flex, Main, Typography } from '@strapi/design-system';
+import { Button, Flex, Main, Typography } from '@strapi/design-system';
 import { Play, Upload } from '@strapi/icons';
 import { Layouts } from '@strapi/strapi/admin';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { DocumentSource } from '../components/import/DocumentSource';
 import { ImportProblem } from '../components/import/ImportProblem';
 import { ImportSummaryView } from '../components/import/ImportSummaryView';
 import { SendingState } from '../components/import/SendingState';
+import { Section } from '../components/Section';
 import { useDocumentImport } from '../hooks/useDocumentImport';
 import { getTranslation } from '../utils/getTranslation';
 import { formatBytes, type DocumentText } from '../utils/readDocument';
@@ -54,24 +55,36 @@ export const ImportPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
+          <Section>
             <DocumentSource disabled={sending} onDocument={choose} onError={setReadError} />
             {document && (
-              <Typography tag="p" paddingTop={4} textColor="neutral600" data-testid="import-document">
+              <Typography tag="p" textColor="neutral600" data-testid="import-document">
                 {formatMessage(
                   { id: getTranslation('import.document'), defaultMessage: '{name} · {size}' },
                   { name: document.fileName, size: formatBytes(document.bytes) },
                 )}
               </Typography>
             )}
-          </Box>
+          </Section>
           {readError && <ImportProblem message={readError} onClose={() => setReadError(null)} />}
           {sending && lastRun && <SendingState bytes={lastRun.document.bytes} dryRun={lastRun.dryRun} />}
-          {error && <ImportProblem message={error.message} problem={error.problem} text={lastRun?.document.text} onClose={clear} />}
+          {error && (
+            <ImportProblem
+              message={
+                // The body parser's own refusal, before the import route could say where.
+                error.status === 413 && !error.problem
+                  ? formatMessage({ id: getTranslation('import.tooLarge'), defaultMessage: 'The document is too large for the server to accept.' })
+                  : error.message
+              }
+              problem={error.problem}
+              text={lastRun?.document.text}
+              onClose={clear}
+            />
+          )}
           {summary && (
-            <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
+            <Section>
               <ImportSummaryView summary={summary} />
-            </Box>
+            </Section>
           )}
         </Flex>
       </Layouts.Content>

@@ -1,7 +1,7 @@
-import { Box, Flex, Grid, Main, Typography } from '@strapi/design-system';
+import { Flex, Grid, Main, Typography } from '@strapi/design-system';
 import { Layouts, useQueryParams } from '@strapi/strapi/admin';
-import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
+import { Section } from '../components/Section';
 import { RelatedTags } from '../components/tags/RelatedTags';
 import { TagPagePreview } from '../components/tags/TagPagePreview';
 import { TagPicker } from '../components/tags/TagPicker';
@@ -15,17 +15,6 @@ interface TagPageQuery {
   page?: string;
   pageSize?: string;
 }
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => (
-  <Box background="neutral0" padding={5} shadow="filterShadow" hasRadius>
-    <Flex direction="column" alignItems="stretch" gap={3}>
-      <Typography tag="h2" variant="delta">
-        {title}
-      </Typography>
-      {children}
-    </Flex>
-  </Box>
-);
 
 /** A tag's page as the public API serves it; the tag and page live in the URL, so a view can be shared. */
 export const TagPagesPage = () => {
@@ -48,9 +37,9 @@ export const TagPagesPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          <Box background="neutral0" padding={5} shadow="filterShadow" hasRadius>
+          <Section>
             <TagPicker value={slug} onChange={showTag} />
-          </Box>
+          </Section>
           {slug && (
             <Grid.Root gap={6}>
               <Grid.Item col={8} s={12} direction="column" alignItems="stretch">

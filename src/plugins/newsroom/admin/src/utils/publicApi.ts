@@ -11,18 +11,10 @@ declare global {
 /** An absolute URL of a public route, e.g. `/api/newsroom/tags/x`, to show or copy. */
 export const publicUrl = (path: string) => `${window.strapi.backendURL}${path}`;
 
-export class PublicApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
 export async function fetchPublic<T>(path: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(publicUrl(path), { headers: { Accept: 'application/json' }, signal });
   const body = await response.json().catch(() => null);
-  if (!response.ok) throw new PublicApiError(body?.error?.message ?? `${response.status} ${response.statusText}`, response.status);
+  // Strapi's error shape carries the reason (e.g. a page past the last).
+  if (!response.ok) throw new Error(body?.error?.message ?? `${response.status} ${response.statusText}`);
   return body as T;
 }

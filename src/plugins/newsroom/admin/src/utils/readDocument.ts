@@ -8,7 +8,15 @@ export interface DocumentText {
 }
 
 /** Why a file cannot be imported, found before anything is sent. */
-export class UnreadableDocumentError extends Error {}
+export class UnreadableDocumentError extends Error {
+  constructor(
+    readonly reason: 'tooLarge' | 'empty' | 'notText' | 'unreadable',
+    readonly file: File,
+    detail = '',
+  ) {
+    super(`${file.name}: ${reason} ${detail}`.trim());
+  }
+}
 
 export const formatBytes = (bytes: number) =>
   bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -18,7 +26,7 @@ function readBytes(file: File, onProgress: (fraction: number) => void): Promise<
     const reader = new FileReader();
     reader.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
     reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(new UnreadableDocumentError(`${file.name}: cannot be read (${reader.error?.message ?? 'unknown error'})`));
+    reader.onerror = () => reject(new UnreadableDocumentError('unreadable', file, reader.error?.message));
     reader.readAsArrayBuffer(file);
   });
 }
@@ -29,21 +37,16 @@ function readBytes(file: File, onProgress: (fraction: number) => void): Promise<
  * message instead of a document full of replacement characters.
  */
 export async function readDocument(file: File, onProgress: (fraction: number) => void): Promise<DocumentText> {
-  if (file.size > MAX_DOCUMENT_BYTES) {
-    throw new UnreadableDocumentError(
-      `${file.name} is ${formatBytes(file.size)}, over the import limit of ${formatBytes(MAX_DOCUMENT_BYTES)}. Split it into smaller documents.`,
-    );
-  }
+  if (file.size > MAX_DOCUMENT_BYTES) throw new UnreadableDocumentError('tooLarge', file);
   const bytes = await readBytes(file, onProgress);
-  if (bytes.byteLength === 0) throw new UnreadableDocumentError(`${file.name} is empty.`);
+  if (bytes.byteLength === 0) throw new UnreadableDocumentError('empty', file);
+  let text: string;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (text.includes('\u0000')) throw new TypeError('NUL byte');
-    return { fileName: file.name, text, bytes: bytes.byteLength };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const kind = file.type ? ` (${file.type})` : '';
-    throw new UnreadableDocumentError(
-      `${file.name}${kind} is not a text document: import a tag listing (.txt) or an NDJSON file (.ndjson), in UTF-8.`,
-    );
+    throw new UnreadableDocumentError('notText', file);
   }
+  // Valid UTF-8 may still be binary: no text document holds NUL characters.
+  if (text.includes('\u0000')) throw new UnreadableDocumentError('notText', file);
+  return { fileName: file.name, text, bytes: bytes.byteLength };
 }

@@ -2,9 +2,8 @@ import { Combobox, ComboboxOption, Field } from '@strapi/design-system';
 import { useDebounce, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { ARTICLES_PATH } from '../../utils/articles';
 import { getTranslation } from '../../utils/getTranslation';
-
-export const ARTICLES = '/content-manager/collection-types/api::article.article';
 
 interface ArticleOption {
   documentId: string;
@@ -32,7 +31,7 @@ export const ArticlePicker = ({ value, onChange }: ArticlePickerProps) => {
 
   useEffect(() => {
     setIsLoading(true);
-    get<{ results: ArticleOption[] }>(ARTICLES, { params: { page: 1, pageSize: 20, sort: 'updatedAt:DESC', _q: query || undefined } })
+    get<{ results: ArticleOption[] }>(ARTICLES_PATH, { params: { page: 1, pageSize: 20, sort: 'updatedAt:DESC', _q: query || undefined } })
       .then(({ data }) => {
         setArticles(data.results);
         setError(null);

@@ -2,7 +2,7 @@ import { Box, Field, Flex, ProgressBar, Tabs, Textarea, TextInput, Typography } 
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../../utils/getTranslation';
-import { readDocument, type DocumentText } from '../../utils/readDocument';
+import { formatBytes, MAX_DOCUMENT_BYTES, readDocument, UnreadableDocumentError, type DocumentText } from '../../utils/readDocument';
 import { FileDropZone } from './FileDropZone';
 
 interface DocumentSourceProps {
@@ -20,13 +20,37 @@ export const DocumentSource = ({ disabled, onDocument, onError }: DocumentSource
   const [reading, setReading] = useState<{ name: string; percent: number } | null>(null);
   const [pasted, setPasted] = useState({ text: '', fileName: PASTED_NAME });
 
+  const unreadable = ({ reason, file, message }: UnreadableDocumentError) => {
+    const values = { name: file.name, type: file.type || 'unknown', size: formatBytes(file.size), max: formatBytes(MAX_DOCUMENT_BYTES) };
+    switch (reason) {
+      case 'tooLarge':
+        return formatMessage(
+          { id: getTranslation('import.file.tooLarge'), defaultMessage: '{name} is {size}, over the import limit of {max}. Split it into smaller documents.' },
+          values,
+        );
+      case 'empty':
+        return formatMessage({ id: getTranslation('import.file.empty'), defaultMessage: '{name} is empty.' }, values);
+      case 'notText':
+        return formatMessage(
+          {
+            id: getTranslation('import.file.notText'),
+            defaultMessage:
+              '{name}{type, select, unknown {} other { ({type})}} is not a text document: import a tag listing (.txt) or an NDJSON file (.ndjson), in UTF-8.',
+          },
+          values,
+        );
+      default:
+        return formatMessage({ id: getTranslation('import.file.unreadable'), defaultMessage: '{name} cannot be read: {message}' }, { ...values, message });
+    }
+  };
+
   const readFile = async (file: File) => {
     onDocument(null);
     setReading({ name: file.name, percent: 0 });
     try {
       onDocument(await readDocument(file, (fraction) => setReading({ name: file.name, percent: Math.round(fraction * 100) })));
     } catch (error) {
-      onError((error as Error).message);
+      onError(error instanceof UnreadableDocumentError ? unreadable(error) : (error as Error).message);
     } finally {
       setReading(null);
     }

@@ -1,4 +1,4 @@
-import { Alert, Box, Typography } from '@strapi/design-system';
+import { Alert, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { DocumentProblem } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
@@ -24,26 +24,22 @@ export const ImportProblem = ({ message, problem, text, onClose }: ImportProblem
       </Alert>
     );
   }
-  const quoted = problem.line > 0 ? text?.split('\n', problem.line)[problem.line - 1] : undefined;
+  const quoted = problem.line > 0 ? text?.split(/\r\n|\r|\n/, problem.line)[problem.line - 1] : undefined;
+  // No `title`: Alert sets it beside the message, and the quoted line must sit under the message.
   return (
-    <Alert
-      variant="danger"
-      closeLabel={closeLabel}
-      onClose={onClose}
-      data-testid="import-error"
-      title={
-        problem.line > 0
+    <Alert variant="danger" closeLabel={closeLabel} onClose={onClose} data-testid="import-error">
+      <Typography tag="span" display="block" fontWeight="bold">
+        {problem.line > 0
           ? formatMessage({ id: getTranslation('import.error.line'), defaultMessage: '{file}, line {line}' }, { file: problem.file, line: problem.line })
-          : problem.file
-      }
-    >
-      {problem.problem}
+          : problem.file}
+      </Typography>
+      <Typography tag="span" display="block">
+        {problem.problem}
+      </Typography>
       {quoted !== undefined && (
-        <Box tag="span" display="block" paddingTop={2}>
-          <Typography tag="code" variant="pi" textColor="neutral700" style={{ whiteSpace: 'pre-wrap', fontFamily: 'monospace' }}>
-            {problem.line}: {quoted.length > MAX_QUOTE ? `${quoted.slice(0, MAX_QUOTE)}…` : quoted}
-          </Typography>
-        </Box>
+        <Typography tag="code" display="block" paddingTop={2} variant="pi" textColor="neutral700" style={{ whiteSpace: 'pre-wrap', fontFamily: 'monospace' }}>
+          {problem.line}: {quoted.length > MAX_QUOTE ? `${quoted.slice(0, MAX_QUOTE)}…` : quoted}
+        </Typography>
       )}
     </Alert>
   );

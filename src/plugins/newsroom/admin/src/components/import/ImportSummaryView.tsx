@@ -2,10 +2,10 @@ import { Box, Flex, Grid, Link, Status, Table, Tbody, Td, Th, Thead, Tr, Typogra
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import type { ImportAction, ImportSummary } from '../../types';
+import { ARTICLES_PATH } from '../../utils/articles';
 import { getTranslation } from '../../utils/getTranslation';
 
 const STATUS: Record<ImportAction, 'success' | 'primary' | 'neutral'> = { created: 'success', updated: 'primary', unchanged: 'neutral' };
-const EDIT_VIEW = '/content-manager/collection-types/api::article.article';
 
 const Stat = ({ label, value, testId }: { label: string; value: number; testId: string }) => (
   <Box background="neutral0" padding={4} shadow="filterShadow" hasRadius>
@@ -85,7 +85,7 @@ export const ImportSummaryView = ({ summary }: { summary: ImportSummary }) => {
               </Td>
               <Td style={{ whiteSpace: 'normal' }}>
                 {linked ? (
-                  <Link tag={NavLink} to={`${EDIT_VIEW}/${item.documentId}`}>
+                  <Link tag={NavLink} to={`${ARTICLES_PATH}/${item.documentId}`}>
                     {item.title}
                   </Link>
                 ) : (

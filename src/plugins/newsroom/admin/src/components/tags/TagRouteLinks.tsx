@@ -1,9 +1,20 @@
 import { Flex, IconButton, Link, Typography } from '@strapi/design-system';
 import { Duplicate } from '@strapi/icons';
 import { useClipboard, useNotification } from '@strapi/strapi/admin';
+import { Fragment } from 'react';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../../utils/getTranslation';
 import { publicUrl } from '../../utils/publicApi';
+
+/** A long path in a narrow column wraps between its segments, not inside a word. */
+const breakableAtSlashes = (path: string) =>
+  path.split('/').map((segment, i) => (
+    <Fragment key={i}>
+      {i > 0 && '/'}
+      <wbr />
+      {segment}
+    </Fragment>
+  ));
 
 /** The public routes serving this tag's page, to open or copy into a frontend's code. */
 export const TagRouteLinks = ({ slug }: { slug: string }) => {
@@ -38,8 +49,8 @@ export const TagRouteLinks = ({ slug }: { slug: string }) => {
               <Typography variant="sigma" textColor="neutral600">
                 {label}
               </Typography>
-              <Link href={url} isExternal style={{ wordBreak: 'break-all' }}>
-                {path}
+              <Link href={url} isExternal>
+                {breakableAtSlashes(path)}
               </Link>
             </Flex>
             <IconButton

@@ -16,6 +16,21 @@ const LOOKAHEAD = 64;
 // ("said: “", "they deny it –") reads as a mistake before the suffix.
 const DANGLING = /(?:^|\s)[\p{Ps}\p{Pi}\p{Pd}"'¿¡]+$/u;
 
+// A hyphen between letters joins one word ("Al-Muhasan", "US-led"): the word
+// segmenter breaks on both sides of it, but a cut there leaves "Al- …" or "Al …".
+const ENDS_WITH_JOINING_HYPHEN = /[\p{L}\p{N}][\p{Pd}\u00AD]$/u;
+const STARTS_WITH_JOINING_HYPHEN = /^[\p{Pd}\u00AD][\p{L}\p{N}]/u;
+const STARTS_WITH_WORD = /^[\p{L}\p{N}]/u;
+const ENDS_WITH_WORD = /[\p{L}\p{N}]$/u;
+function insideCompound(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 2), index);
+  const after = text.slice(index, index + 2);
+  return (
+    (ENDS_WITH_JOINING_HYPHEN.test(before) && STARTS_WITH_WORD.test(after)) ||
+    (ENDS_WITH_WORD.test(before) && STARTS_WITH_JOINING_HYPHEN.test(after))
+  );
+}
+
 // Characters that are a grapheme cluster on their own whatever surrounds
 // them (Grapheme_Cluster_Break Other, or LF): ASCII, Latin, Greek, Cyrillic,
 // general punctuation, currency signs, CJK ideographs. Combining marks,
@@ -96,7 +111,7 @@ export function cutPrefix(text: string, complete: boolean, options: ExcerptOptio
   const segmentStart = (index: number): number => (words.containing(index) as Intl.SegmentData).index;
   const isGraphemeBoundary = (index: number): boolean => index <= simpleEnd || boundaries.includes(index);
   let cut = segmentStart(limit);
-  while (cut > 0 && !isGraphemeBoundary(cut)) cut = segmentStart(cut - 1);
+  while (cut > 0 && (!isGraphemeBoundary(cut) || insideCompound(text, cut))) cut = segmentStart(cut - 1);
   // No usable boundary: a single word longer than the limit, cut between graphemes.
   const head = tidyEnd(text.slice(0, cut)) || text.slice(0, limit).trimEnd();
   return head + options.suffix;

@@ -3,6 +3,8 @@ import { encodeCursor, type TagPageCursor } from '../lib/tag-page-cursor';
 import { ARTICLE } from './excerpts';
 import { COUNTS, PAGES, TAG } from './tag-page-index';
 
+const SOURCE = 'api::source.source';
+
 export interface TagSummary {
   id: number;
   name: string;
@@ -48,11 +50,58 @@ export class PageOutOfRangeError extends Error {}
  */
 const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
-  const tagTable = () => {
-    const meta = strapi.db.metadata.get(TAG);
-    const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
-    return { table: meta.tableName, id: 'id', name: column('name'), slug: column('slug'), description: column('description') };
-  };
+  const column = (uid: string, attribute: string) =>
+    (strapi.db.metadata.get(uid as any).attributes[attribute] as { columnName?: string }).columnName ?? attribute;
+  const tagTable = () => ({
+    table: strapi.db.metadata.get(TAG).tableName,
+    name: column(TAG, 'name'),
+    slug: column(TAG, 'slug'),
+    description: column(TAG, 'description'),
+  });
+
+  /** The related rows of a relation for many articles at once, in the editor's order. */
+  async function relatedRows(attribute: 'tags' | 'sources', target: string, fields: string[], articleIds: number[]) {
+    const link = (strapi.db.metadata.get(ARTICLE).attributes[attribute] as any).joinTable;
+    const rows: Array<Record<string, unknown> & { article_id: number }> = await knex()(`${link.name} as l`)
+      .join(`${strapi.db.metadata.get(target as any).tableName} as r`, 'r.id', `l.${link.inverseJoinColumn.name}`)
+      .whereIn(`l.${link.joinColumn.name}`, articleIds)
+      .orderBy(`l.${link.orderColumnName}`, 'asc')
+      .orderBy('r.id', 'asc')
+      .select({ article_id: `l.${link.joinColumn.name}` }, ...fields.map((field) => ({ [field]: `r.${column(target, field)}` })));
+    const byArticle = new Map<number, Array<Record<string, unknown>>>();
+    for (const { article_id, ...fieldsOfRow } of rows) {
+      byArticle.set(article_id, [...(byArticle.get(article_id) ?? []), fieldsOfRow]);
+    }
+    return byArticle;
+  }
+
+  /** Published article rows by id, in the order given, with their tags and sources: three queries. */
+  async function articlesById(ids: number[]): Promise<TagPageArticle[]> {
+    if (ids.length === 0) return [];
+    const table = strapi.db.metadata.get(ARTICLE).tableName;
+    const fields = ['documentId', 'title', 'slug', 'excerpt', 'publishedAt'];
+    const [rows, tags, sources] = await Promise.all([
+      knex()(table)
+        .whereIn('id', ids)
+        .select('id', ...fields.map((field) => ({ [field]: column(ARTICLE, field) }))),
+      relatedRows('tags', TAG, ['name', 'slug'], ids),
+      relatedRows('sources', SOURCE, ['name', 'slug', 'url'], ids),
+    ]);
+    const byId = new Map(rows.map((row: any) => [row.id, row]));
+    return ids
+      .map((id) => byId.get(id))
+      .filter(Boolean)
+      .map((row: any) => ({
+        documentId: row.documentId,
+        title: row.title,
+        slug: row.slug,
+        excerpt: row.excerpt ?? null,
+        // SQLite keeps milliseconds, PostgreSQL a timestamp: one ISO string out.
+        publishedAt: new Date(row.publishedAt).toISOString(),
+        tags: (tags.get(row.id) ?? []) as TagPageArticle['tags'],
+        sources: ((sources.get(row.id) ?? []) as TagPageArticle['sources']).map((source) => ({ ...source, url: source.url ?? null })),
+      }));
+  }
 
   async function withCount(rows: Array<{ id: number; name: string; slug: string; description?: string | null; article_count: unknown }>) {
     return rows.map((row) => ({
@@ -105,30 +154,7 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
           ? encodeCursor({ publishedAt: Number(last.published_at), id: last.article_id })
           : null;
 
-      const rows: any[] = onPage.length
-        ? await strapi.db.query(ARTICLE).findMany({
-            where: { id: { $in: onPage.map((p) => p.article_id) } },
-            select: ['id', 'documentId', 'title', 'slug', 'excerpt', 'publishedAt'],
-            populate: {
-              tags: { select: ['name', 'slug'] },
-              sources: { select: ['name', 'slug', 'url'] },
-            },
-          })
-        : [];
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      const articles = onPage
-        .map((p) => byId.get(p.article_id))
-        .filter(Boolean)
-        .map((row) => ({
-          documentId: row.documentId,
-          title: row.title,
-          slug: row.slug,
-          excerpt: row.excerpt ?? null,
-          publishedAt: new Date(row.publishedAt).toISOString(),
-          tags: row.tags.map((t: any) => ({ name: t.name, slug: t.slug })),
-          sources: row.sources.map((s: any) => ({ name: s.name, slug: s.slug, url: s.url ?? null })),
-        }));
-
+      const articles = await articlesById(onPage.map((p) => p.article_id));
       return {
         tag,
         articles,

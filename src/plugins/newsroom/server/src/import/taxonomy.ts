@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { uniqueSlug } from '../document-middlewares/slugs';
 import { aliasKey, knownOutlet, tagKey, type SummaryBuilder } from '../lib/import';
 
-export const TAG = 'api::tag.tag';
-export const SOURCE = 'api::source.source';
+const TAG = 'api::tag.tag';
+const SOURCE = 'api::source.source';
 
 export interface Term {
   id: number;

@@ -22,7 +22,7 @@ const ENDS_WITH_JOINING_HYPHEN = /[\p{L}\p{N}][\p{Pd}\u00AD]$/u;
 const STARTS_WITH_JOINING_HYPHEN = /^[\p{Pd}\u00AD][\p{L}\p{N}]/u;
 const STARTS_WITH_WORD = /^[\p{L}\p{N}]/u;
 const ENDS_WITH_WORD = /[\p{L}\p{N}]$/u;
-function insideCompound(text: string, index: number): boolean {
+export function insideCompound(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 2), index);
   const after = text.slice(index, index + 2);
   return (

@@ -12,7 +12,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { compileStrapi } = require('@strapi/strapi');
-const { Client } = require('pg');
+const { pgAdmin, pgEnv } = require('./lib/postgres-admin');
 const { writeCorpus } = require('./corpus');
 const { appDir } = require('./lib/boot-strapi');
 
@@ -34,31 +34,6 @@ async function child(file) {
   }
 }
 
-function pgConfig(database) {
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${database}`;
-    return { connectionString: url.toString() };
-  }
-  return {
-    host: process.env.DATABASE_HOST || '127.0.0.1',
-    port: Number(process.env.DATABASE_PORT || 5432),
-    user: process.env.DATABASE_USERNAME || 'postgres',
-    password: process.env.DATABASE_PASSWORD || '',
-    database,
-  };
-}
-
-async function pgAdmin(sql) {
-  const admin = new Client(pgConfig('postgres'));
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
 /** Runs one import in a child process on a fresh database of `client`; its figures. */
 async function measure(client, file) {
   const name = `newsroom_bench_import_${process.pid}`;
@@ -73,10 +48,7 @@ async function measure(client, file) {
     await pgAdmin(`DROP DATABASE IF EXISTS ${name}`);
     await pgAdmin(`CREATE DATABASE ${name}`);
     drop = () => pgAdmin(`DROP DATABASE IF EXISTS ${name}`);
-    const { connectionString, ...parts } = pgConfig(name);
-    env = connectionString
-      ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: connectionString, DATABASE_SCHEMA: 'public' }
-      : { DATABASE_CLIENT: 'postgres', DATABASE_URL: '', DATABASE_NAME: name, DATABASE_SCHEMA: 'public' };
+    env = pgEnv(name);
   }
   try {
     const out = execFileSync(process.execPath, [__filename, '--child', file], {

@@ -13,7 +13,7 @@ const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const autocannon = require('autocannon');
-const { Client } = require('pg');
+const { pgAdmin, pgEnv } = require('./lib/postgres-admin');
 
 const root = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
@@ -31,22 +31,6 @@ const client = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite
 const workDir = path.join(root, '.tmp', 'bench');
 const corpus = path.join(workDir, `corpus-${ARTICLES}.ndjson`);
 
-function pgAdminConfig(database) {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const parsed = new URL(url);
-    parsed.pathname = `/${database}`;
-    return { connectionString: parsed.toString() };
-  }
-  return {
-    host: process.env.DATABASE_HOST || '127.0.0.1',
-    port: Number(process.env.DATABASE_PORT || 5432),
-    user: process.env.DATABASE_USERNAME || 'postgres',
-    password: process.env.DATABASE_PASSWORD || '',
-    database,
-  };
-}
-
 /** A fresh, empty database for this run; returns the env that selects it. */
 async function freshDatabase() {
   fs.mkdirSync(workDir, { recursive: true });
@@ -57,16 +41,9 @@ async function freshDatabase() {
     return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file }, reused: false };
   }
   const name = 'newsroom_bench_tag_pages';
-  const admin = new Client(pgAdminConfig('postgres'));
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const { connectionString, ...parts } = pgAdminConfig(name);
-  const env = connectionString
-    ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: connectionString }
-    : { DATABASE_CLIENT: 'postgres', DATABASE_URL: '', DATABASE_NAME: name, DATABASE_HOST: parts.host, DATABASE_PORT: String(parts.port) };
-  return { env, reused: false };
+  await pgAdmin(`DROP DATABASE IF EXISTS ${name}`);
+  await pgAdmin(`CREATE DATABASE ${name}`);
+  return { env: pgEnv(name), reused: false };
 }
 
 function run(script, scriptArgs, env) {

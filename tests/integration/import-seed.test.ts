@@ -3,25 +3,12 @@ import request from 'supertest';
 import { parseTagListing } from '../../src/plugins/newsroom/server/src/lib/import';
 import { renderTagListing } from '../../src/plugins/newsroom/server/src/lib/render-tag-listing';
 import { ARTICLE, SEED_FILE, TAG, importer, rowCounts } from '../helpers/import';
+import { SEED_SOURCES } from '../helpers/seed-sources';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 
 const seedText = readFileSync(SEED_FILE, 'utf8');
 const listing = parseTagListing(seedText, { file: 'seed' });
 const TAG_NAME = 'US-led coalition';
-// The outlets each item's prose cites, in document order.
-const EXPECTED_SOURCES = [
-  ['Euphrates Post'],
-  ['Euphrates Post'],
-  [],
-  ['TASS'],
-  ['Euphrates Post'],
-  [],
-  ['Reuters'],
-  ['RIA Novosti'],
-  [],
-  ['RBC'],
-];
-
 let app: TestApp;
 
 beforeAll(async () => {
@@ -47,7 +34,7 @@ describe('the seed document, imported on first start', () => {
   it('gives 10 published articles under the tag, newest first in document order, with their sources', async () => {
     const { articles } = await tagArticles();
     expect(articles.map((a) => a.title)).toEqual(listing.items.map((item) => item.title));
-    expect(articles.map((a) => a.sources.map((s: { name: string }) => s.name))).toEqual(EXPECTED_SOURCES);
+    expect(articles.map((a) => a.sources.map((s: { name: string }) => s.name))).toEqual(SEED_SOURCES);
     expect(articles.every((a) => a.tags.length === 1 && a.tags[0].name === TAG_NAME)).toBe(true);
     expect(await app.strapi.documents(ARTICLE as any).count({ status: 'draft' })).toBe(10);
   });

@@ -14,6 +14,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         maxAge: env.int('NEWSROOM_CACHE_MAX_AGE', 60),
         siteUrl: env('NEWSROOM_SITE_URL', 'http://localhost:1337'),
         articleUrl: env('NEWSROOM_ARTICLE_URL', 'http://localhost:1337/articles/{slug}'),
+        // Built responses, reused while no write has changed the content since.
+        cache: {
+          enabled: env.bool('NEWSROOM_CACHE', true),
+          maxBytes: env.int('NEWSROOM_CACHE_MAX_BYTES', 64 * 1024 * 1024),
+        },
       },
       // Limits of `npm run import`, the import route and the seed.
       import: {

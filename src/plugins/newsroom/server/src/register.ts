@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { contentVersionMiddleware } from './document-middlewares/content-version';
 import { excerptMiddleware } from './document-middlewares/excerpt';
 import { slugsMiddleware } from './document-middlewares/slugs';
 import { tagPageIndexMiddleware } from './document-middlewares/tag-page-index';
@@ -7,4 +8,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(slugsMiddleware(strapi));
   strapi.documents.use(excerptMiddleware(strapi));
   strapi.documents.use(tagPageIndexMiddleware(strapi));
+  strapi.documents.use(contentVersionMiddleware(strapi));
 };

@@ -4,7 +4,6 @@ import type { Context } from 'koa';
 import { renderTagListing } from '../lib/render-tag-listing';
 import { buildTagFeed } from '../lib/tag-feed';
 import { decodeCursor } from '../lib/tag-page-cursor';
-import { sendCached } from '../http/cached-response';
 import { PageOutOfRangeError, type TagPage, type TagSummary } from '../services/tag-page-query';
 import { relatedTagsQuerySchema, SLUG_PATTERN, tagListQuerySchema, tagPageQuerySchema, tagSlugSchema } from '../validation/tag-pages';
 import { validate } from '../validation/validate';
@@ -13,16 +12,20 @@ const DEFAULT_PAGE_SIZE = 10;
 const FEED_SIZE = 20;
 
 interface TagPagesConfig {
-  maxAge: number;
   siteUrl: string;
   articleUrl: string;
 }
 
+type Response = { body: string; type: string };
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 const tagPages = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.plugin('newsroom').service('tag-page-query');
   const config = () => strapi.config.get('plugin::newsroom.tagPages') as TagPagesConfig;
-  const json = (ctx: Context, payload: unknown) =>
-    sendCached(ctx, JSON.stringify(payload), 'application/json; charset=utf-8', config().maxAge);
+  // Every route answers through the response cache; errors thrown while building are never cached.
+  const serve = (ctx: Context, make: () => Promise<Response>) =>
+    strapi.plugin('newsroom').service('response-cache').serve(ctx, make);
+  const json = (payload: unknown): Response => ({ body: JSON.stringify(payload), type: JSON_TYPE });
 
   async function tagFrom(ctx: Context): Promise<TagSummary> {
     const { slug } = validate(tagSlugSchema, ctx.params, 'tag slug');
@@ -51,17 +54,17 @@ const tagPages = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const publicTag = ({ id: _id, ...tag }: TagSummary) => tag;
 
-  function sendText(ctx: Context, page: TagPage) {
-    const text = renderTagListing(page.tag.name, page.articles.map((a) => ({ title: a.title, excerpt: a.excerpt ?? '' })));
-    sendCached(ctx, text, 'text/plain; charset=utf-8', config().maxAge);
-  }
+  const text = (page: TagPage): Response => ({
+    body: renderTagListing(page.tag.name, page.articles.map((a) => ({ title: a.title, excerpt: a.excerpt ?? '' }))),
+    type: 'text/plain; charset=utf-8',
+  });
 
-  async function sendFeed(ctx: Context, format: 'rss' | 'atom') {
+  async function feed(ctx: Context, format: 'rss' | 'atom'): Promise<Response> {
     const tag = await tagFrom(ctx);
     const page: TagPage = await query().page(tag, { pageSize: FEED_SIZE, page: 1 });
     const { siteUrl, articleUrl } = config();
     const base = `${ctx.origin}${ctx.path.replace(/\/feed\.(xml|atom)$/, '')}`;
-    const feed = buildTagFeed({
+    const built = buildTagFeed({
       tag: publicTag(tag),
       articles: page.articles.map((a) => ({ ...a, publishedAt: new Date(a.publishedAt) })),
       siteUrl,
@@ -69,41 +72,46 @@ const tagPages = ({ strapi }: { strapi: Core.Strapi }) => {
       rssUrl: `${base}/feed.xml`,
       atomUrl: `${base}/feed.atom`,
     });
-    if (format === 'rss') sendCached(ctx, feed.rss2(), 'application/rss+xml; charset=utf-8', config().maxAge);
-    else sendCached(ctx, feed.atom1(), 'application/atom+xml; charset=utf-8', config().maxAge);
+    return format === 'rss'
+      ? { body: built.rss2(), type: 'application/rss+xml; charset=utf-8' }
+      : { body: built.atom1(), type: 'application/atom+xml; charset=utf-8' };
   }
 
   return {
-    async findOne(ctx: Context) {
-      const tag = await tagFrom(ctx);
-      const page = await pageFrom(ctx, tag);
-      if (ctx.accepts('application/json', 'text/plain') === 'text/plain') return sendText(ctx, page);
-      json(ctx, { data: { tag: publicTag(page.tag), articles: page.articles }, meta: { pagination: page.pagination } });
+    findOne(ctx: Context) {
+      return serve(ctx, async () => {
+        const page = await pageFrom(ctx, await tagFrom(ctx));
+        if (ctx.accepts('application/json', 'text/plain') === 'text/plain') return text(page);
+        return json({ data: { tag: publicTag(page.tag), articles: page.articles }, meta: { pagination: page.pagination } });
+      });
     },
 
-    async findOneText(ctx: Context) {
-      const tag = await tagFrom(ctx);
-      sendText(ctx, await pageFrom(ctx, tag));
+    findOneText(ctx: Context) {
+      return serve(ctx, async () => text(await pageFrom(ctx, await tagFrom(ctx))));
     },
 
-    async find(ctx: Context) {
-      const input = validate(tagListQuerySchema, ctx.query, 'tag list query');
-      const { tags, pagination } = await query().listTags(input);
-      json(ctx, { data: tags, meta: { pagination } });
+    find(ctx: Context) {
+      return serve(ctx, async () => {
+        const input = validate(tagListQuerySchema, ctx.query, 'tag list query');
+        const { tags, pagination } = await query().listTags(input);
+        return json({ data: tags, meta: { pagination } });
+      });
     },
 
-    async related(ctx: Context) {
-      const tag = await tagFrom(ctx);
-      const { limit } = validate(relatedTagsQuerySchema, ctx.query, 'related tags query');
-      json(ctx, { data: await query().related(tag, limit), meta: { tag: publicTag(tag) } });
+    related(ctx: Context) {
+      return serve(ctx, async () => {
+        const tag = await tagFrom(ctx);
+        const { limit } = validate(relatedTagsQuerySchema, ctx.query, 'related tags query');
+        return json({ data: await query().related(tag, limit), meta: { tag: publicTag(tag) } });
+      });
     },
 
     rss(ctx: Context) {
-      return sendFeed(ctx, 'rss');
+      return serve(ctx, () => feed(ctx, 'rss'));
     },
 
     atom(ctx: Context) {
-      return sendFeed(ctx, 'atom');
+      return serve(ctx, () => feed(ctx, 'atom'));
     },
   };
 };

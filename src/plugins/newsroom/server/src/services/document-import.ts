@@ -110,6 +110,8 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
   async function syncTagPages(written: WrittenArticle[]): Promise<void> {
     const changed = written.filter((article) => article.action !== 'unchanged').map((article) => article.documentId);
     await plugin().service('tag-page-index').syncDocuments([...new Set(changed)]);
+    // New tags and sources show in the tag list (?all=true) even when no article on a page changed.
+    await plugin().service('content-version').bump();
   }
 
   async function run(input: DocumentInput, file: string, options: ImportOptions): Promise<ImportSummary> {

@@ -33,6 +33,7 @@ const excerptRegeneration = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       if (rows.length === 0) break;
       await strapi.db.transaction(async () => {
+        const changedBefore = changed;
         for (const row of rows) {
           const excerpt = await excerpts.compute(row, settings);
           if (excerpt !== row.excerpt) {
@@ -40,6 +41,8 @@ const excerptRegeneration = ({ strapi }: { strapi: Core.Strapi }) => {
             changed += 1;
           }
         }
+        // Written past the Document Service: tag pages show excerpts, so cached ones must go.
+        if (changed > changedBefore) await plugin().service('content-version').bump();
       });
       lastId = rows[rows.length - 1].id;
       done += rows.length;

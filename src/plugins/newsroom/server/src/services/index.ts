@@ -1,3 +1,4 @@
+import contentVersion from './content-version';
 import documentImport from './document-import';
 import documentSeed from './document-seed';
 import editView from './edit-view';
@@ -6,10 +7,12 @@ import excerptSettings from './excerpt-settings';
 import excerpts from './excerpts';
 import jobs from './jobs';
 import publicPermissions from './public-permissions';
+import responseCache from './response-cache';
 import tagPageIndex from './tag-page-index';
 import tagPageQuery from './tag-page-query';
 
 export default {
+  'content-version': contentVersion,
   'document-import': documentImport,
   'document-seed': documentSeed,
   'edit-view': editView,
@@ -18,6 +21,7 @@ export default {
   excerpts,
   jobs,
   'public-permissions': publicPermissions,
+  'response-cache': responseCache,
   'tag-page-index': tagPageIndex,
   'tag-page-query': tagPageQuery,
 };

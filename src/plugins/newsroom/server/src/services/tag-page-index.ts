@@ -27,8 +27,14 @@ const chunks = <T>(items: T[], size = CHUNK): T[][] =>
  * what was committed.
  */
 const tagPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Every change also bumps the content version, in the same transaction, so
+  // cached tag pages are rebuilt exactly when the index changed.
   const inTransaction = async <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
-    strapi.db.transaction(({ trx }) => work(trx)) as unknown as Promise<T>;
+    strapi.db.transaction(async ({ trx }) => {
+      const result = await work(trx);
+      await strapi.plugin('newsroom').service('content-version').bump();
+      return result;
+    }) as unknown as Promise<T>;
 
   const publishedArticles = (where: Record<string, unknown>, tagIds?: number[]): Promise<PublishedArticle[]> =>
     strapi.db.query(ARTICLE).findMany({

@@ -1,0 +1,144 @@
+import { Client } from 'pg';
+import Database from 'better-sqlite3';
+import request from 'supertest';
+import { startTestApp, type TestApp } from '../helpers/strapi';
+
+// The response cache of the public tag-page routes: a hit really skips the
+// page's queries, and every kind of write that changes a page is seen at once.
+
+const ARTICLE = 'api::article.article';
+const TAG = 'api::tag.tag';
+const SOURCE = 'api::source.source';
+const SLUG = 'cached-tag';
+const PAGE = `/api/newsroom/tags/${SLUG}`;
+const ROUTES = [PAGE, `${PAGE}.txt`, `${PAGE}/feed.xml`, `${PAGE}/feed.atom`, `${PAGE}/related`, '/api/newsroom/tags?all=true'];
+
+let app: TestApp;
+let articleId: string;
+let sourceId: string;
+
+// supertest listens on a new port per request: one Host keeps the cache key (which has the origin) stable.
+const get = (url: string) => request(app.server).get(url).set('Host', 'newsroom.test');
+const paragraphs = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
+async function etags(): Promise<string[]> {
+  const tags: string[] = [];
+  // One at a time: supertest makes the shared server listen per request.
+  for (const url of ROUTES) tags.push((await get(url).expect(200)).headers.etag);
+  return tags;
+}
+
+/**
+ * Runs SQL through a connection of its own, as another instance or a
+ * database restore would: nothing in this process hears about it.
+ */
+async function outsideWrite(sql: string, params: unknown[] = []): Promise<void> {
+  if (app.database.client === 'sqlite') {
+    const db = new Database(process.env.DATABASE_FILENAME as string);
+    try {
+      db.prepare(sql).run(...params);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const pg = new Client(process.env.DATABASE_URL ? { connectionString: process.env.DATABASE_URL } : {});
+  await pg.connect();
+  try {
+    await pg.query(`SET search_path TO "${process.env.DATABASE_SCHEMA}"`);
+    let n = 0;
+    await pg.query(sql.replace(/\?/g, () => `$${++n}`), params);
+  } finally {
+    await pg.end();
+  }
+}
+
+const articleTable = () => app.strapi.db.metadata.get(ARTICLE as any).tableName;
+const titleOnPage = async () => (await get(PAGE).expect(200)).body.data.articles[0].title as string;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const tag = await app.strapi.documents(TAG as any).create({ data: { name: 'Cached tag' } });
+  const other = await app.strapi.documents(TAG as any).create({ data: { name: 'Other tag' } });
+  const source = await app.strapi.documents(SOURCE as any).create({ data: { name: 'Reuters', url: 'https://www.reuters.com' } });
+  sourceId = source.documentId;
+  const article = await app.strapi.documents(ARTICLE as any).create({
+    data: {
+      title: 'First title',
+      body: paragraphs('A long enough body for an excerpt. '.repeat(30)),
+      tags: [tag.documentId, other.documentId],
+      sources: [source.documentId],
+    },
+    status: 'published',
+  });
+  articleId = article.documentId;
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+it('serves a cached page until the content version changes, even after a write behind its back', async () => {
+  expect(await titleOnPage()).toBe('First title');
+  await outsideWrite(`UPDATE ${articleTable()} SET title = ? WHERE document_id = ?`, ['Changed by SQL', articleId]);
+  // Proof that a hit does not read the page: SQL by hand is not seen...
+  expect(await titleOnPage()).toBe('First title');
+  // ...until the version moves, as any writer's transaction makes it.
+  await outsideWrite('UPDATE newsroom_content_version SET version = version + 1 WHERE id = 1');
+  expect(await titleOnPage()).toBe('Changed by SQL');
+});
+
+it('sees each kind of write at once: article, source, tag, excerpt regeneration, import', async () => {
+  let before = await etags();
+  const changed = async () => {
+    const after = await etags();
+    const result = after.filter((etag, i) => etag !== before[i]).length;
+    before = after;
+    return result;
+  };
+
+  await app.strapi.documents(ARTICLE as any).update({ documentId: articleId, data: { title: 'Edited title' }, status: 'published' });
+  expect(await titleOnPage()).toBe('Edited title');
+  expect(await changed()).toBeGreaterThanOrEqual(4); // JSON, text, RSS, Atom
+
+  await app.strapi.documents(SOURCE as any).update({ documentId: sourceId, data: { name: 'Reuters News' } });
+  expect((await get(PAGE).expect(200)).body.data.articles[0].sources[0].name).toBe('Reuters News');
+  expect(await changed()).toBeGreaterThanOrEqual(1);
+
+  const tag = await app.strapi.documents(TAG as any).findFirst({ filters: { slug: SLUG } });
+  await app.strapi.documents(TAG as any).update({ documentId: tag!.documentId, data: { description: 'Now described' } });
+  expect((await get(PAGE).expect(200)).body.data.tag.description).toBe('Now described');
+  expect(await changed()).toBeGreaterThanOrEqual(1);
+
+  const plugin = app.strapi.plugin('newsroom');
+  await plugin.service('excerpt-settings').set({ maxLength: 40, suffix: ' …' });
+  await plugin.service('excerpt-regeneration').run();
+  expect((await get(PAGE).expect(200)).body.data.articles[0].excerpt).toMatch(/ …$/);
+  expect(await changed()).toBeGreaterThanOrEqual(4);
+
+  // A new tag whose only article is a draft: no page changes, the full tag list does.
+  await plugin
+    .service('document-import')
+    .importDocument('Contents tagged with Imported tag\n\n  • A draft\n\n    Its excerpt.\n', { draft: true });
+  const list = (await get('/api/newsroom/tags?all=true').expect(200)).body.data.map((t: { slug: string }) => t.slug);
+  expect(list).toContain('imported-tag');
+  expect(await changed()).toBeGreaterThanOrEqual(1);
+});
+
+it('answers 304 from the cache, and keeps representations apart', async () => {
+  const json = await get(PAGE).expect(200);
+  await get(PAGE).set('If-None-Match', json.headers.etag).expect(304);
+  const text = await get(PAGE).set('Accept', 'text/plain').expect(200);
+  expect(text.headers['content-type']).toMatch(/^text\/plain/);
+  expect(text.headers.etag).not.toBe(json.headers.etag);
+  expect((await get(PAGE).expect(200)).headers['content-type']).toMatch(/^application\/json/);
+});
+
+it('reads every time when the cache is off', async () => {
+  app.strapi.config.set('plugin::newsroom.tagPages.cache.enabled', false);
+  try {
+    await outsideWrite(`UPDATE ${articleTable()} SET title = ? WHERE document_id = ?`, ['Seen without cache', articleId]);
+    expect(await titleOnPage()).toBe('Seen without cache');
+  } finally {
+    app.strapi.config.set('plugin::newsroom.tagPages.cache.enabled', true);
+  }
+});

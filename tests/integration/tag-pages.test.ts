@@ -257,4 +257,17 @@ describe('the tag-page index', () => {
     expect(await index.isConsistent()).toBe(true);
     expect((await get(`/api/newsroom/tags/${SLUG}.txt`).expect(200)).text).toBe(seedText);
   });
+
+  it('gets fresh statistics after a bulk load (and on PostgreSQL a vacuum, for index-only scans)', async () => {
+    await app.strapi.plugin('newsroom').service('tag-page-index').analyze();
+    const knex = app.strapi.db.connection;
+    if (app.database.client === 'postgres') {
+      const { rows } = await knex.raw(`SELECT last_vacuum, last_analyze FROM pg_stat_user_tables WHERE relname = 'newsroom_tag_articles' AND schemaname = current_schema()`);
+      expect(rows[0].last_vacuum).not.toBeNull();
+      expect(rows[0].last_analyze).not.toBeNull();
+    } else {
+      const stats = await knex('sqlite_stat1').where({ tbl: 'newsroom_tag_articles' });
+      expect(stats.length).toBeGreaterThan(0);
+    }
+  });
 });

@@ -27,6 +27,8 @@ import type { ImportConfig } from '../validation/import-config';
 const BATCH_SIZE = 500;
 // NDJSON batches being planned while one is written: enough to keep the planning thread busy.
 const PLANNED_AHEAD = 2;
+// Imports this large change the tag-page index enough to refresh its statistics.
+const ANALYZE_AFTER_ARTICLES = 1000;
 
 export interface ImportProgress {
   articles: number;
@@ -136,6 +138,9 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     } catch (error) {
       if (!(error instanceof DryRunRollback)) throw error;
+    }
+    if (!options.dryRun && summary.articleCount >= ANALYZE_AFTER_ARTICLES) {
+      await plugin().service('tag-page-index').analyze();
     }
     return summary.result();
   }

@@ -15,6 +15,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   return {
     host: env('HOST', '0.0.0.0'),
     port: env.int('PORT', 1337),
+    // The public address of the API (behind a proxy): links the server writes
+    // (feeds) come from here, never from the client's Host header.
+    url: env('PUBLIC_URL', ''),
     app: {
       keys: env.array('APP_KEYS') as string[],
     },

@@ -36,6 +36,13 @@ describe('renderTagListing', () => {
     expect(parse(rendered)).toMatchObject({ tag: 'Tag name', items: [{ title: 'a b  c d e' }] });
   });
 
+  it('turns control characters in an excerpt into spaces, keeping tabs and newlines', () => {
+    // ESC would start a terminal escape sequence in `curl …/tag.txt`; form feed and backspace rewrite the screen.
+    const rendered = renderTagListing('Syria', [{ title: 'One', excerpt: 'a\u001b[2Jb\tc\u000cd\u0008e\u007ff\u009bg\nh' }]);
+    expect(rendered).toBe('Contents tagged with Syria\n\n  • One\n\n    a [2Jb\tc d e f g\n    h');
+    expect(rendered).not.toMatch(/[^\P{Cc}\t\n]/u);
+  });
+
   it('treats CR and CRLF in an excerpt as newlines, so they cannot break a line unindented', () => {
     const rendered = renderTagListing('Syria', [{ title: 'One', excerpt: 'a\r\n\r\nb\rc' }]);
     expect(rendered).toBe('Contents tagged with Syria\n\n  • One\n\n    a\n\n    b\n    c');

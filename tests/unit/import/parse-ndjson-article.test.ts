@@ -55,6 +55,11 @@ describe('parseNdjsonArticle accepts', () => {
     expect(parse('\uFEFF{"title":"  T  ","body":"b"}\r').title).toBe('T');
   });
 
+  it('text with NUL or lone surrogates, made storable as the Document Service would (no NUL, U+FFFD)', () => {
+    const article = parse('{"title":"T\\u0000itle","body":"b\\u0000\\ud800","customExcerpt":"e\\udfff","tags":["t\\u0000"]}');
+    expect(article).toMatchObject({ title: 'Title', body: 'b\uFFFD', customExcerpt: 'e\uFFFD', tags: ['t'] });
+  });
+
   it('a 300-character title', () => {
     expect(parse({ title: 'a'.repeat(300), body: '' }).title).toHaveLength(300);
   });

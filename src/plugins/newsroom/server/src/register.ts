@@ -2,9 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { contentVersionMiddleware } from './document-middlewares/content-version';
 import { excerptMiddleware } from './document-middlewares/excerpt';
 import { slugsMiddleware } from './document-middlewares/slugs';
+import { storableTextMiddleware } from './document-middlewares/storable-text';
 import { tagPageIndexMiddleware } from './document-middlewares/tag-page-index';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.documents.use(storableTextMiddleware());
   strapi.documents.use(slugsMiddleware(strapi));
   strapi.documents.use(excerptMiddleware(strapi));
   strapi.documents.use(tagPageIndexMiddleware(strapi));

@@ -63,7 +63,9 @@ const tagPages = ({ strapi }: { strapi: Core.Strapi }) => {
     const tag = await tagFrom(ctx);
     const page: TagPage = await query().page(tag, { pageSize: FEED_SIZE, page: 1 });
     const { siteUrl, articleUrl } = config();
-    const base = `${ctx.origin}${ctx.path.replace(/\/feed\.(xml|atom)$/, '')}`;
+    // Not ctx.origin: the Host header is the client's to choose, and the answer is cached publicly.
+    const origin = String(strapi.config.get('server.absoluteUrl')).replace(/\/+$/, '');
+    const base = `${origin}${ctx.path.replace(/\/feed\.(xml|atom)$/, '')}`;
     const built = buildTagFeed({
       tag: publicTag(tag),
       articles: page.articles.map((a) => ({ ...a, publishedAt: new Date(a.publishedAt) })),

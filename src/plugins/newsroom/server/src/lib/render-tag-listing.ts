@@ -44,9 +44,15 @@ function oneLine(value: string): string {
 /**
  * CR and CRLF are normalised to "\n" first: the parser ends a line at any of
  * them, so a stray CR would otherwise break a line outside our indentation.
+ * Other control characters but tabs become spaces, as in names: plain text has
+ * no use for them, and a terminal showing the route's answer would obey them
+ * (ESC starts an escape sequence, form feeds and backspaces rewrite the screen).
  */
 function paragraphsOf(excerpt: string): string[] {
-  return excerpt.replace(/\r\n?/g, '\n').split('\n\n');
+  return excerpt
+    .replace(/\r\n?/g, '\n')
+    .replace(/[^\P{Cc}\t\n]/gu, ' ')
+    .split('\n\n');
 }
 
 /** A paragraph wrapped with single "\n" keeps each of its lines indented as text. */

@@ -22,7 +22,17 @@ export interface TagFeedInput {
 
 // XML 1.0 cannot carry these at all, escaped or not: drop them so the feed stays valid.
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const clean = (text: string) => text.replace(NOT_XML, '');
+// Half a UTF-16 pair has no UTF-8 form: written out it would be U+FFFD anyway, say so.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text as a feed reader will read it back: without what XML 1.0 cannot
+ * carry, and with CR and CRLF as "\n", which is what every XML parser turns
+ * them into (so the bytes served, and their ETag, say what readers get).
+ */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML, '').replace(LONE_SURROGATE, '\uFFFD').replace(/\r\n?/g, '\n');
+}
 
 /** A tag's newest articles as RSS 2.0 and Atom 1.0 (the `feed` package does the XML and escaping). */
 export function buildTagFeed(input: TagFeedInput): Feed {
@@ -30,8 +40,8 @@ export function buildTagFeed(input: TagFeedInput): Feed {
   const tagUrl = `${input.siteUrl.replace(/\/+$/, '')}/tags/${tag.slug}`;
   const feed = new Feed({
     id: tagUrl,
-    title: clean(`Contents tagged with ${tag.name}`),
-    description: clean(tag.description ?? `The newest articles tagged with ${tag.name}`),
+    title: xmlText(`Contents tagged with ${tag.name}`),
+    description: xmlText(tag.description ?? `The newest articles tagged with ${tag.name}`),
     link: tagUrl,
     copyright: '',
     updated: articles[0]?.publishedAt ?? new Date(0),
@@ -43,12 +53,12 @@ export function buildTagFeed(input: TagFeedInput): Feed {
     feed.addItem({
       id: url,
       link: url,
-      title: clean(article.title),
-      description: clean(article.excerpt ?? ''),
+      title: xmlText(article.title),
+      description: xmlText(article.excerpt ?? ''),
       date: article.publishedAt,
       published: article.publishedAt,
-      category: [{ name: clean(tag.name), term: tag.slug }],
-      contributor: article.sources.map((source) => ({ name: clean(source.name), link: source.url ?? undefined })),
+      category: [{ name: xmlText(tag.name), term: tag.slug }],
+      contributor: article.sources.map((source) => ({ name: xmlText(source.name), link: source.url ? xmlText(source.url) : undefined })),
     });
   }
   return feed;

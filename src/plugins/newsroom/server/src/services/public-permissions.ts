@@ -8,7 +8,9 @@ const PERMISSION = 'plugin::users-permissions.permission';
  * The Public role is managed here, not by hand: it may read articles, tags,
  * sources and this plugin's content-api routes, and nothing else. Run on every
  * boot, so a permission granted by mistake in the admin does not survive a
- * restart.
+ * restart. A signed-in reader (Authenticated role) may read what an anonymous
+ * one may: users-permissions checks the JWT's role only, so without these a
+ * reader who sends their token gets 403 on every public route.
  */
 const publicPermissions = ({ strapi }: { strapi: Core.Strapi }) => ({
   wantedActions(): string[] {
@@ -18,21 +20,35 @@ const publicPermissions = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async sync(): Promise<void> {
-    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const roles = strapi.db.query('plugin::users-permissions.role');
+    const role = await roles.findOne({ where: { type: 'public' } });
     if (!role) throw new Error('users-permissions has no Public role');
 
     const wanted = new Set(this.wantedActions());
+    await this.resetPublic(role.id, wanted);
+    // Added to, never trimmed: that role's own actions (me, change-password, …) are the admins' to set.
+    const authenticated = await roles.findOne({ where: { type: 'authenticated' } });
+    if (authenticated) await this.grant(authenticated.id, wanted);
+  },
+
+  async resetPublic(roleId: number, wanted: Set<string>): Promise<void> {
     const current: Array<{ id: number; action: string }> = await strapi.db
       .query(PERMISSION)
-      .findMany({ where: { role: role.id }, select: ['id', 'action'] });
-    const have = new Set(current.map((permission) => permission.action));
-
+      .findMany({ where: { role: roleId }, select: ['id', 'action'] });
     const extra = current.filter((permission) => !wanted.has(permission.action));
     if (extra.length > 0) {
       await strapi.db.query(PERMISSION).deleteMany({ where: { id: { $in: extra.map((p) => p.id) } } });
     }
-    for (const action of wanted) {
-      if (!have.has(action)) await strapi.db.query(PERMISSION).create({ data: { action, role: role.id } });
+    await this.grant(roleId, wanted);
+  },
+
+  async grant(roleId: number, actions: Set<string>): Promise<void> {
+    const current: Array<{ action: string }> = await strapi.db
+      .query(PERMISSION)
+      .findMany({ where: { role: roleId }, select: ['action'] });
+    const have = new Set(current.map((permission) => permission.action));
+    for (const action of actions) {
+      if (!have.has(action)) await strapi.db.query(PERMISSION).create({ data: { action, role: roleId } });
     }
   },
 });

@@ -59,9 +59,9 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
     async serve(ctx: Context, make: Make): Promise<void> {
       const { maxAge, cache: settings } = config();
       if (!settings.enabled) return sendCached(ctx, await render(make), maxAge);
-      // What a response depends on besides the data: the URL, the origin
-      // (feeds link to themselves) and the negotiated representation.
-      const key = `${ctx.accepts('application/json', 'text/plain')}|${ctx.origin}${ctx.url}`;
+      // What a response depends on besides the data: the URL and the
+      // negotiated representation (never the Host header: feeds link to the configured URL).
+      const key = `${ctx.accepts('application/json', 'text/plain')}|${ctx.url}`;
       const current: string = await version().current();
       const cached = cache().get(key);
       if (cached?.version === current) return sendCached(ctx, cached, maxAge);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storable } from '../storable-text';
 import { DocumentError } from './document-error';
 import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './parse-tag-listing';
 
@@ -96,7 +97,8 @@ export function parseNdjsonArticle(text: string, where: NdjsonLocation, opts: Nd
   let json: unknown;
   try {
     // A BOM may lead the first line of a file saved by Windows tools.
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    // The Document Service's rule for text (no NUL, no lone surrogate), which JSON escapes can carry.
+    json = storable(JSON.parse(text.replace(/^\uFEFF/, '')));
   } catch (error) {
     throw fail(`not valid JSON: ${(error as Error).message}`);
   }

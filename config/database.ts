@@ -4,7 +4,8 @@ import type { Core } from '@strapi/strapi';
 // Compiled to dist/config, so the project root is two levels up.
 const projectRoot = path.resolve(__dirname, '..', '..');
 
-export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
+/** `sqliteReaders`: read by src/database/sqlite-read-lane.ts (Strapi and knex ignore it). */
+export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database & { sqliteReaders?: number } => {
   const client = env('DATABASE_CLIENT', 'sqlite');
   const acquireConnectionTimeout = env.int('DATABASE_CONNECTION_TIMEOUT', 60000);
 
@@ -23,6 +24,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
           ssl: env.bool('DATABASE_SSL', false) && {
             rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
           },
+          // pg waits for the OS otherwise (minutes) on a server that does not answer at all.
+          connectionTimeoutMillis: acquireConnectionTimeout,
         },
         pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
         acquireConnectionTimeout,
@@ -31,7 +34,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
   }
 
   if (client === 'sqlite') {
+    const readers = env.int('DATABASE_SQLITE_READERS', 4);
     return {
+      sqliteReaders: readers,
       connection: {
         client,
         connection: {
@@ -40,6 +45,22 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         },
         useNullAsDefault: true,
         acquireConnectionTimeout,
+        // WAL lets the reader connections (src/database/sqlite-read-lane.ts) read the last
+        // committed state while the writer writes; the mode is kept in the file. Runs after
+        // Strapi's own per-connection setup (foreign keys on).
+        pool:
+          readers > 0
+            ? {
+                afterCreate(connection: unknown, done: (error?: Error, connection?: unknown) => void) {
+                  try {
+                    (connection as { pragma(source: string): unknown }).pragma('journal_mode = WAL');
+                    done(undefined, connection);
+                  } catch (error) {
+                    done(error as Error, connection);
+                  }
+                },
+              }
+            : undefined,
       },
     };
   }

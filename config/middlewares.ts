@@ -3,6 +3,11 @@ import type { Core } from '@strapi/strapi';
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
   'strapi::errors',
+  {
+    // Inside strapi::errors, so it sees the errors first: a database that cannot be reached is a 503, not a 500.
+    name: 'global::database-unavailable',
+    config: { retryAfter: env.int('DATABASE_UNAVAILABLE_RETRY_AFTER', 5) },
+  },
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',

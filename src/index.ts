@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import { installSqliteReadLane } from './database/sqlite-read-lane';
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // SQLite readers are served while a writer (an import) holds the write connection.
+    const readers = strapi.config.get('database.sqliteReaders', 0) as number;
+    if (strapi.config.get('database.connection.client') === 'sqlite' && readers > 0) installSqliteReadLane(strapi, readers);
+  },
 
   // Runs after every plugin's bootstrap, so users-permissions has created its
   // roles by now (the newsroom plugin's own bootstrap runs too early for that).

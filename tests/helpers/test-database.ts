@@ -31,13 +31,23 @@ async function withPg<T>(work: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
+export interface TestDatabaseOptions {
+  /** A PostgreSQL server to use whatever DATABASE_CLIENT says (e.g. a test's private cluster): its URL. */
+  postgresUrl?: string;
+}
+
 /**
  * A fresh, empty database for one test file, selected through the same env
  * variables the app reads: a temporary SQLite file, or (DATABASE_CLIENT=postgres)
  * a new schema in the run's throw-away PostgreSQL database.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const name = `newsroom_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  if (options.postgresUrl) {
+    // The app and pgConnection() read these: point both at the given server.
+    process.env.DATABASE_CLIENT = 'postgres';
+    process.env.DATABASE_URL = options.postgresUrl;
+  }
   if (process.env.DATABASE_CLIENT === 'postgres') {
     await withPg((pg) => pg.query(`CREATE SCHEMA "${name}"`));
     process.env.DATABASE_SCHEMA = name;

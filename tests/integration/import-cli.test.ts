@@ -3,7 +3,7 @@ import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeF
 import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
-import { ARTICLE, SEED_FILE, TAG, ndjson } from '../helpers/import';
+import { ARTICLE, SEED_FILE, TAG, ndjson, rowCounts } from '../helpers/import';
 import { startTestApp } from '../helpers/strapi';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { corpusLines } from '../../scripts/lib/corpus';
@@ -62,6 +62,26 @@ async function counts() {
   }
 }
 
+/**
+ * Everything an import writes: the rows of each of its tables, the tag-page
+ * index's counts and the content version, read through the app.
+ */
+async function databaseState() {
+  const app = await startTestApp({ database });
+  try {
+    const knex = app.strapi.db.connection;
+    return {
+      articles: await app.strapi.db.query(ARTICLE).count(),
+      tags: await app.strapi.db.query(TAG).count(),
+      rows: await rowCounts(app),
+      tagCounts: await knex('newsroom_tag_counts').select('tag_id', 'article_count').orderBy('tag_id'),
+      contentVersion: await knex('newsroom_content_version').select('id', 'version').orderBy('id'),
+    };
+  } finally {
+    await app.stop();
+  }
+}
+
 describe('npm run import', () => {
   it('prints usage and exits 2 without files', async () => {
     const run = await cli();
@@ -111,27 +131,37 @@ describe('npm run import', () => {
   });
 
   it('killed half-way through a large NDJSON import, leaves the database as it was', async () => {
+    const ARTICLES = 20000;
     const big = path.join(dir, 'big.ndjson');
     const out = createWriteStream(big);
-    for (const line of corpusLines({ articles: 20000 })) if (!out.write(`${line}\n`)) await once(out, 'drain');
+    for (const line of corpusLines({ articles: ARTICLES })) if (!out.write(`${line}\n`)) await once(out, 'drain');
     out.end();
     await once(out, 'finish');
-    const before = await counts();
+    const before = await databaseState();
+    expect(before.articles).toBeGreaterThan(0); // not an empty database: what was there must survive
 
     const { child, done } = start([big]);
-    // The progress bar appears once the first batch is written, inside the transaction.
+    // The progress bar appears once the first batch is written, inside the
+    // transaction, and counts the articles written so far.
+    let written = 0;
     await new Promise<void>((resolve) => {
-      const check = (chunk: Buffer) => {
-        if (!String(chunk).includes('import [')) return;
-        child.stderr!.off('data', check);
+      let waiting = false;
+      child.stderr!.on('data', (chunk: Buffer) => {
+        const counts = [...String(chunk).matchAll(/\| (\d+) articles/g)];
+        if (counts.length > 0) written = Number(counts[counts.length - 1][1]);
+        if (waiting || written === 0) return;
+        waiting = true;
         setTimeout(resolve, 1000);
-      };
-      child.stderr!.on('data', check);
+      });
     });
     child.kill('SIGKILL');
     expect((await done).signal).toBe('SIGKILL');
+    // Killed half-way: batches had been written, and not all of them.
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(ARTICLES);
 
-    expect(await counts()).toEqual(before);
+    // Every table as it was: articles, tags, sources, their links, the tag-page index, the content version.
+    expect(await databaseState()).toEqual(before);
     // And the database still takes imports.
     const run = await cli(path.join(dir, 'documents', 'a-export.ndjson'));
     expect(run.code).toBe(0);

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import { ARTICLE, createArticleWriter, type WrittenArticle } from '../import/article-writer';
 import { documentFiles } from '../import/document-files';
@@ -133,6 +134,9 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
           batch.forEach((article, i) => summary.article({ line: article.line, title: article.title, ...written[i] }));
           await syncTagPages(written);
           options.onProgress?.({ articles: summary.articleCount, bytesRead: input.bytesRead(), totalBytes: input.totalBytes });
+          // SQLite's driver is synchronous, so a batch's awaits resolve as microtasks: without
+          // a turn of the event loop here, no request would be served until the import ends.
+          await nextTurn();
         }
         if (options.dryRun) throw new DryRunRollback();
       });

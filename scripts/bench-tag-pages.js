@@ -9,69 +9,20 @@
 //   (c) stock Strapi REST filter returning the same articles, tags and sources populated
 //   (d) a plugin route that touches no database (the HTTP floor)
 // and prints requests/s, p50, p99 and the ratios a/c, b/a, a/d.
-const { spawn, execFileSync } = require('node:child_process');
-const fs = require('node:fs');
-const path = require('node:path');
 const autocannon = require('autocannon');
-const { pgAdmin, pgEnv } = require('./lib/postgres-admin');
+const { client, ensureCorpus, benchDatabase, importCorpus, startServer } = require('./lib/bench-server');
 
-const root = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
 const ARTICLES = Number(flag('articles', 100000));
-// Skip the import when the previous run's SQLite database is still there.
+// Skip the import when the previous run's database is still there.
 const REUSE = args.includes('--reuse');
 const DURATION = Number(flag('duration', 15));
 const CONNECTIONS = Number(flag('connections', 10));
 const PORT = Number(flag('port', 1399));
-const client = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
-const workDir = path.join(root, '.tmp', 'bench');
-const corpus = path.join(workDir, `corpus-${ARTICLES}.ndjson`);
-
-/** A fresh, empty database for this run; returns the env that selects it. */
-async function freshDatabase() {
-  fs.mkdirSync(workDir, { recursive: true });
-  if (client === 'sqlite') {
-    const file = path.join(workDir, 'tag-pages.db');
-    if (REUSE && fs.existsSync(file)) return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file }, reused: true };
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
-    return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file }, reused: false };
-  }
-  const name = 'newsroom_bench_tag_pages';
-  await pgAdmin(`DROP DATABASE IF EXISTS ${name}`);
-  await pgAdmin(`CREATE DATABASE ${name}`);
-  return { env: pgEnv(name), reused: false };
-}
-
-function run(script, scriptArgs, env) {
-  execFileSync(process.execPath, [path.join(root, 'scripts', script), ...scriptArgs], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: 'inherit',
-  });
-}
-
-async function startServer(env) {
-  const server = spawn(process.execPath, [path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
-    cwd: root,
-    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(PORT), NODE_ENV: 'production', LOG_LEVEL: 'warn', NEWSROOM_SEED: 'false' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 120; i += 1) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${PORT}/api/newsroom/health`);
-      if (res.ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  server.kill('SIGKILL');
-  throw new Error('the server did not start within 120 s');
-}
 
 async function drive(name, url) {
   // Warm caches and JIT first; only the second run counts. The stock filter
@@ -85,16 +36,11 @@ async function drive(name, url) {
 }
 
 async function main() {
-  if (!fs.existsSync(corpus)) run('corpus.js', ['--articles', String(ARTICLES), '--out', corpus], {});
-  const { env, reused } = await freshDatabase();
-  if (!reused) {
-    console.log(`importing ${ARTICLES} articles into ${client} ...`);
-    const started = Date.now();
-    run('import.js', [corpus], env);
-    console.log(`imported in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  }
+  const corpus = ensureCorpus(ARTICLES);
+  const { env, reused } = await benchDatabase('tag-pages', { reuse: REUSE });
+  if (!reused) importCorpus(corpus, env, ARTICLES);
 
-  const server = await startServer(env);
+  const server = await startServer(env, { port: PORT });
   try {
     const base = `http://127.0.0.1:${PORT}`;
     const tags = await (await fetch(`${base}/api/newsroom/tags?sort=count&pageSize=1`)).json();

@@ -8,9 +8,11 @@
 //   (b) our page 200 of the same tag
 //   (c) stock Strapi REST filter returning the same articles, tags and sources populated
 //   (d) a plugin route that touches no database (the HTTP floor)
-// and prints requests/s, p50, p99 and the ratios a/c, b/a, a/d.
+// and prints requests/s, p50, p99 and the ratios a/c, b/a, a/d. Then it starts
+// the server again with the response cache off (NEWSROOM_CACHE=false) and
+// drives (a), (b) and (d) once more: the cost of building a page each time.
 const autocannon = require('autocannon');
-const { client, ensureCorpus, benchDatabase, importCorpus, startServer } = require('./lib/bench-server');
+const { client, ensureCorpus, benchDatabase, importCorpus, startServer, stopServer } = require('./lib/bench-server');
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -40,11 +42,21 @@ async function main() {
   const { env, reused } = await benchDatabase('tag-pages', { reuse: REUSE });
   if (!reused) importCorpus(corpus, env, ARTICLES);
 
-  const server = await startServer(env, { port: PORT });
+  const base = `http://127.0.0.1:${PORT}`;
+  const ratio = (x, y) => (x.rps / y.rps).toFixed(2);
+  const table = (title, rows) => {
+    console.log(`\n${title}`);
+    console.log('| route | req/s | p50 ms | p99 ms |\n|---|---|---|---|');
+    for (const r of rows) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} |`);
+  };
+
+  let server = await startServer(env, { port: PORT });
+  let big;
+  let deepUrl;
+  let cached;
   try {
-    const base = `http://127.0.0.1:${PORT}`;
     const tags = await (await fetch(`${base}/api/newsroom/tags?sort=count&pageSize=1`)).json();
-    const big = tags.data[0];
+    big = tags.data[0];
     console.log(`largest tag: ${big.slug} (${big.articleCount} published articles); ${CONNECTIONS} connections, ${DURATION} s each`);
 
     const stock =
@@ -59,21 +71,36 @@ async function main() {
     const same = JSON.stringify(ours.data.articles.map((a) => a.documentId)) === JSON.stringify(theirs.data.map((a) => a.documentId));
     console.log(`stock REST returns the same page: ${same ? 'yes' : 'NO'}`);
 
-    const a = await drive('(a) tag page, page 1', `${base}/api/newsroom/tags/${big.slug}`);
     // Page 200, or the last page of a smaller corpus's largest tag.
     const deep = Math.min(200, Math.ceil(big.articleCount / 10));
-    const b = await drive(`(b) tag page, page ${deep}`, `${base}/api/newsroom/tags/${big.slug}?page=${deep}`);
-    const c = await drive('(c) stock REST filter', stock);
-    const d = await drive('(d) no-database route', `${base}/api/newsroom/health`);
-
-    console.log(`\n${client}, ${ARTICLES} articles`);
-    console.log('| route | req/s | p50 ms | p99 ms |\n|---|---|---|---|');
-    for (const r of [a, b, c, d]) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} |`);
-    const ratio = (x, y) => (x.rps / y.rps).toFixed(2);
-    console.log(`\na/c = ${ratio(a, c)} (target >= 5)   b/a = ${ratio(b, a)} (target >= 0.8)   a/d = ${ratio(a, d)} (target >= 0.6)`);
+    deepUrl = `${base}/api/newsroom/tags/${big.slug}?page=${deep}`;
+    cached = {
+      a: await drive('(a) tag page, page 1', `${base}/api/newsroom/tags/${big.slug}`),
+      b: await drive(`(b) tag page, page ${deep}`, deepUrl),
+      c: await drive('(c) stock REST filter', stock),
+      d: await drive('(d) no-database route', `${base}/api/newsroom/health`),
+    };
   } finally {
-    server.kill('SIGTERM');
+    await stopServer(server);
   }
+
+  server = await startServer({ ...env, NEWSROOM_CACHE: 'false' }, { port: PORT });
+  let uncached;
+  try {
+    uncached = {
+      a: await drive('(a) tag page, page 1, built each time', `${base}/api/newsroom/tags/${big.slug}`),
+      b: await drive('(b) deep page, built each time', deepUrl),
+      d: await drive('(d) no-database route', `${base}/api/newsroom/health`),
+    };
+  } finally {
+    await stopServer(server);
+  }
+
+  const { a, b, c, d } = cached;
+  table(`${client}, ${ARTICLES} articles, as served (response cache on)`, [a, b, c, d]);
+  console.log(`\na/c = ${ratio(a, c)} (target >= 5)   b/a = ${ratio(b, a)} (target >= 0.8)   a/d = ${ratio(a, d)} (target >= 0.6)`);
+  table('the same with NEWSROOM_CACHE=false (every response built from the database)', [uncached.a, uncached.b, uncached.d]);
+  console.log(`\na/c = ${ratio(uncached.a, c)}   b/a = ${ratio(uncached.b, uncached.a)}   a/d = ${ratio(uncached.a, uncached.d)}`);
 }
 
 main().catch((error) => {

@@ -245,6 +245,8 @@ describe('the tag-page index', () => {
     expect(pages).toEqual(expect.arrayContaining(['newsroom_tag_articles_page_idx', 'newsroom_tag_articles_article_idx']));
     const tagIndexes = (await inspector.getIndexes('tags')).map((i: { name: string }) => i.name);
     expect(tagIndexes).toContain('tags_slug_idx');
+    const articleIndexes = (await inspector.getIndexes('articles')).map((i: { name: string }) => i.name);
+    expect(articleIndexes).toContain('articles_published_at_idx');
   });
 
   it('is rebuilt when it does not match the articles', async () => {

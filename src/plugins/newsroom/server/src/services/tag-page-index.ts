@@ -136,13 +136,15 @@ const tagPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * After a bulk load: fresh planner statistics and, on PostgreSQL, the
-     * visibility map that lets a deep page walk the index alone (an index-only
-     * scan) instead of visiting every row it skips. Autovacuum would get there
+     * visibility map that lets a deep page (and the stock routes' count of
+     * published articles) walk an index alone (an index-only scan) instead of
+     * visiting every row it skips. Autovacuum would get there
      * too, minutes later. Runs outside any transaction (VACUUM must).
      */
     async analyze(): Promise<void> {
       const knex = strapi.db.connection;
-      if (strapi.db.dialect.client === 'postgres') await knex.raw('VACUUM (ANALYZE) ??, ??', [PAGES, COUNTS]);
+      const articles = strapi.db.metadata.get(ARTICLE).tableName;
+      if (strapi.db.dialect.client === 'postgres') await knex.raw('VACUUM (ANALYZE) ??, ??, ??', [PAGES, COUNTS, articles]);
       else await knex.raw('ANALYZE');
     },
 
@@ -151,9 +153,14 @@ const tagPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
      * run before Strapi creates its tables on a fresh database): made here.
      */
     async ensureIndexes(): Promise<void> {
-      const tags = strapi.db.metadata.get(TAG);
-      const slug = (tags.attributes.slug as any).columnName;
-      await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (??)`, [`${tags.tableName}_slug_idx`, tags.tableName, slug]);
+      const index = (uid: string, attribute: string) => {
+        const meta = strapi.db.metadata.get(uid as any);
+        const column = (meta.attributes[attribute] as any).columnName;
+        return strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (??)`, [`${meta.tableName}_${column}_idx`, meta.tableName, column]);
+      };
+      await index(TAG, 'slug');
+      // The stock article routes count published rows and sort newest first on every list.
+      await index(ARTICLE, 'publishedAt');
     },
   };
 };

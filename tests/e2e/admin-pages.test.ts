@@ -31,7 +31,11 @@ const articleTotal = async () => (await api('/api/articles?pagination[pageSize]=
 beforeAll(async () => {
   clearScreenshots();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-files-'));
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  // allSettled: if one fails (no Chromium), the other is still kept for afterAll to stop.
+  const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
+  if (started.status === 'fulfilled') server = started.value;
+  if (launched.status === 'fulfilled') browser = launched.value;
+  for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;
   adminToken = await registerSuperAdmin(server.url, CHIEF);
   page = await (await serverOnlyContext(browser, server.url)).newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));

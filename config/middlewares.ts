@@ -2,6 +2,11 @@ import type { Core } from '@strapi/strapi';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
+  {
+    // SQLite: at most this many requests start per event-loop turn, so new connections are accepted promptly (see the file).
+    name: 'global::request-pacing',
+    config: { perTurn: env.int('DATABASE_SQLITE_REQUESTS_PER_TURN', 1) },
+  },
   'strapi::errors',
   {
     // Inside strapi::errors, so it sees the errors first: a database that cannot be reached is a 503, not a 500.

@@ -12,6 +12,7 @@ const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { compile } = require('html-to-text');
 const { marked } = require('marked');
+const { random } = require('./lib/corpus');
 
 const compiled = path.join(__dirname, '../src/plugins/newsroom/dist/server/src/lib/excerpt');
 let engine;
@@ -30,17 +31,6 @@ const BODY_SIZE = 5 * 1024;
 const { maxLength: MAX_LENGTH, suffix: SUFFIX } = DEFAULT_EXCERPT_OPTIONS;
 
 // --- deterministic corpus --------------------------------------------------
-
-function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VOCABULARY = (
   'the coalition carried out a new strike on positions near river village province army allies ' +
@@ -210,7 +200,7 @@ const rate = (perSecond) => Math.round(perSecond).toLocaleString('en-US');
 const show = (value) => JSON.stringify(value.length > 90 ? `…${value.slice(-90)}` : value);
 
 function main() {
-  const writer = makeWriter(mulberry32(20_180_419));
+  const writer = makeWriter(random(20_180_419));
   const bodies = Array.from({ length: COUNT }, (_, i) => {
     const format = FORMATS[i % FORMATS.length];
     return { format, body: BUILDERS[format](writer) };

@@ -154,4 +154,4 @@ function* corpusLines(options = {}) {
   }
 }
 
-module.exports = { DEFAULTS, corpusLines };
+module.exports = { DEFAULTS, corpusLines, random };

@@ -113,8 +113,6 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
   async function syncTagPages(written: WrittenArticle[]): Promise<void> {
     const changed = written.filter((article) => article.action !== 'unchanged').map((article) => article.documentId);
     await plugin().service('tag-page-index').syncDocuments([...new Set(changed)]);
-    // New tags and sources show in the tag list (?all=true) even when no article on a page changed.
-    await plugin().service('content-version').bump();
   }
 
   async function run(input: DocumentInput, file: string, options: ImportOptions): Promise<ImportSummary> {
@@ -138,6 +136,9 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
           // a turn of the event loop here, no request would be served until the import ends.
           await nextTurn();
         }
+        // Once, for what the index sync does not cover: new tags and sources show in
+        // the tag list (?all=true) even when no article on a page changed.
+        await plugin().service('content-version').bump();
         if (options.dryRun) throw new DryRunRollback();
       });
     } catch (error) {

@@ -173,7 +173,7 @@ describe('Strapi’s content API', () => {
   });
 
   it.each([
-    ['a 10 KB filter value', `filters[title][$contains]=${'x'.repeat(10_000)}`, 200],
+    ['a 10 KB filter value', `filters[title][$eq]=${'x'.repeat(10_000)}`, 200],
     ['a 10 KB sort key', `sort=${'x'.repeat(10_000)}`, 400],
     ['filters nested 60 deep', `filters${'[a]'.repeat(60)}=1`, 400],
     ['a populate path 50 relations deep', `populate=${'tags.'.repeat(50)}tags`, 400],

@@ -1,8 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { publicReadRoutes } from '../../../lib/public-read-routes';
 
-export default factories.createCoreRouter('api::article.article', {
-  config: {
-    find: { middlewares: ['api::article.published-only'] },
-    findOne: { middlewares: ['api::article.published-only'] },
-  },
-});
+export default factories.createCoreRouter('api::article.article', { config: publicReadRoutes('api::article.article') });

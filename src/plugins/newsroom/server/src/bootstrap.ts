@@ -6,8 +6,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
   await plugin.service('edit-view').lockComputedFields();
 
+  await plugin.service('table-indexes').ensure();
   const tagPageIndex = plugin.service('tag-page-index');
-  await tagPageIndex.ensureIndexes();
   // Writes that bypass the Document Service (a restored backup, SQL by hand)
   // would leave tag pages stale: rebuild then.
   if (!(await tagPageIndex.isConsistent())) {
@@ -15,7 +15,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     await tagPageIndex.rebuild();
   }
 
-  await plugin.service('document-import').ensureIndexes();
   // A broken seed document must not keep the app from starting: it is reported, and retried next start.
   await plugin
     .service('document-seed')

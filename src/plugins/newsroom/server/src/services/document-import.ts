@@ -164,19 +164,6 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Files as given, folders expanded to their *.txt and *.ndjson files, sorted by name. */
     documentFiles,
-
-    /**
-     * The importer finds articles by importKey and checks slugs a batch at a
-     * time: both need an index. Made here, as Strapi creates no index for
-     * `unique` attributes and migrations run before its tables exist.
-     */
-    async ensureIndexes(): Promise<void> {
-      const { tableName, attributes } = strapi.db.metadata.get(ARTICLE);
-      for (const attribute of ['importKey', 'slug']) {
-        const column = (attributes[attribute] as { columnName: string }).columnName;
-        await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??)', [`${tableName}_${column}_idx`, tableName, column]);
-      }
-    },
   };
 };
 

@@ -8,6 +8,7 @@ import excerpts from './excerpts';
 import jobs from './jobs';
 import publicPermissions from './public-permissions';
 import responseCache from './response-cache';
+import tableIndexes from './table-indexes';
 import tagPageIndex from './tag-page-index';
 import tagPageQuery from './tag-page-query';
 
@@ -22,6 +23,7 @@ export default {
   jobs,
   'public-permissions': publicPermissions,
   'response-cache': responseCache,
+  'table-indexes': tableIndexes,
   'tag-page-index': tagPageIndex,
   'tag-page-query': tagPageQuery,
 };

@@ -147,21 +147,6 @@ const tagPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
       if (strapi.db.dialect.client === 'postgres') await knex.raw('VACUUM (ANALYZE) ??, ??, ??', [PAGES, COUNTS, articles]);
       else await knex.raw('ANALYZE');
     },
-
-    /**
-     * Indexes on Strapi's own tables cannot come from a migration (migrations
-     * run before Strapi creates its tables on a fresh database): made here.
-     */
-    async ensureIndexes(): Promise<void> {
-      const index = (uid: string, attribute: string) => {
-        const meta = strapi.db.metadata.get(uid as any);
-        const column = (meta.attributes[attribute] as any).columnName;
-        return strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (??)`, [`${meta.tableName}_${column}_idx`, meta.tableName, column]);
-      };
-      await index(TAG, 'slug');
-      // The stock article routes count published rows and sort newest first on every list.
-      await index(ARTICLE, 'publishedAt');
-    },
   };
 };
 

@@ -1,0 +1,9 @@
+/**
+ * Route config of the stock read routes of the public content types
+ * (find, findOne): published versions only, and a query the cost policy of
+ * the newsroom plugin accepts (its lib/query-policy).
+ */
+export function publicReadRoutes(uid: string) {
+  const middlewares = ['api::article.published-only', { name: 'plugin::newsroom.public-query', config: { uid } }];
+  return { find: { middlewares }, findOne: { middlewares } };
+}

@@ -1,0 +1,5 @@
+import publicQuery from './public-query';
+
+export default {
+  'public-query': publicQuery,
+};

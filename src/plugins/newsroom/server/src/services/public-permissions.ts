@@ -4,19 +4,29 @@ import contentApiRoutes from '../routes/content-api';
 const PUBLIC_CONTENT_TYPES = ['api::article.article', 'api::tag.tag', 'api::source.source'];
 const PERMISSION = 'plugin::users-permissions.permission';
 
+// /api/auth/local: a reader signs in (a JWT of the Authenticated role); /api/auth/local/register only when enabled.
+const SIGN_IN = 'plugin::users-permissions.auth.callback';
+const REGISTER = 'plugin::users-permissions.auth.register';
+
 /**
  * The Public role is managed here, not by hand: it may read articles, tags,
- * sources and this plugin's content-api routes, and nothing else. Run on every
- * boot, so a permission granted by mistake in the admin does not survive a
- * restart. A signed-in reader (Authenticated role) may read what an anonymous
- * one may: users-permissions checks the JWT's role only, so without these a
- * reader who sends their token gets 403 on every public route.
+ * sources and this plugin's content-api routes, sign in, register when
+ * `NEWSROOM_READER_REGISTRATION` is on, and nothing else. Run on every boot,
+ * so a permission granted by mistake in the admin does not survive a
+ * restart. A signed-in reader (Authenticated role) may read what an
+ * anonymous one may: users-permissions checks the JWT's role only, so
+ * without these a reader who sends their token gets 403 on every public route.
  */
 const publicPermissions = ({ strapi }: { strapi: Core.Strapi }) => ({
-  wantedActions(): string[] {
+  readActions(): string[] {
     const contentTypeActions = PUBLIC_CONTENT_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
     const pluginActions = contentApiRoutes().routes.map((route) => `plugin::newsroom.${route.handler}`);
     return [...new Set([...contentTypeActions, ...pluginActions])];
+  },
+
+  publicActions(): string[] {
+    const registration = strapi.config.get('plugin::newsroom.readers.registration') === true;
+    return [...this.readActions(), SIGN_IN, ...(registration ? [REGISTER] : [])];
   },
 
   async sync(): Promise<void> {
@@ -24,11 +34,10 @@ const publicPermissions = ({ strapi }: { strapi: Core.Strapi }) => ({
     const role = await roles.findOne({ where: { type: 'public' } });
     if (!role) throw new Error('users-permissions has no Public role');
 
-    const wanted = new Set(this.wantedActions());
-    await this.resetPublic(role.id, wanted);
+    await this.resetPublic(role.id, new Set(this.publicActions()));
     // Added to, never trimmed: that role's own actions (me, change-password, …) are the admins' to set.
     const authenticated = await roles.findOne({ where: { type: 'authenticated' } });
-    if (authenticated) await this.grant(authenticated.id, wanted);
+    if (authenticated) await this.grant(authenticated.id, new Set(this.readActions()));
   },
 
   async resetPublic(roleId: number, wanted: Set<string>): Promise<void> {

@@ -11,10 +11,14 @@ export const tagPagesConfigSchema = z.object({
   articleUrl: z.string().includes('{slug}'),
 });
 
+/** Readers of the users-permissions plugin (config/plugins.ts `newsroom.config.readers`). */
+export const readersConfigSchema = z.object({ registration: z.boolean() }).strict();
+
 // Other keys belong to other parts of the plugin and are checked there.
 export const pluginConfigSchema = z.object({
   excerpt: excerptSettingsSchema,
   tagPages: tagPagesConfigSchema,
   import: importConfigSchema,
   seed: seedConfigSchema,
+  readers: readersConfigSchema,
 });

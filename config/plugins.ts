@@ -15,6 +15,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         },
         tagPages: {
           maxAge: env.int('NEWSROOM_CACHE_MAX_AGE', 60),
+          // The feeds' author.
+          siteName: env('NEWSROOM_SITE_NAME', 'Newsroom'),
           siteUrl,
           articleUrl: env('NEWSROOM_ARTICLE_URL', `${siteUrl}/articles/{slug}`),
           // Built responses, reused while no write has changed the content since.

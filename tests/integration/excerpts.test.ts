@@ -142,6 +142,48 @@ describe('excerpt settings and regeneration (admin routes)', () => {
     await request(app.server).post('/newsroom/excerpt/preview').set(auth()).send({ body: [], bodyFormat: 'pdf' }).expect(400);
   });
 
+  describe('a body that does not fit its format', () => {
+    const preview = (input: object) => request(app.server).post('/newsroom/excerpt/preview').set(auth()).send(input);
+    const blocksMessage = (kind: string) =>
+      `Invalid excerpt preview at "body": must be Strapi Blocks (an array of blocks) when bodyFormat is "blocks"; got ${kind}`;
+
+    it.each([
+      ['a string as blocks (the default format)', { body: 'Hello world' }, blocksMessage('a string')],
+      ['a number', { body: 12 }, blocksMessage('a number')],
+      ['a block not in an array', { body: paragraph('x') }, blocksMessage('an object')],
+      ['blocks as Markdown', { body: longBody, bodyFormat: 'markdown' }, 'Invalid excerpt preview at "body": must be a string when bodyFormat is "markdown"; got an array'],
+      ['a number as text', { body: 12, bodyFormat: 'text' }, 'Invalid excerpt preview at "body": must be a string when bodyFormat is "text"; got a number'],
+      ['no body at all', {}, 'Invalid excerpt preview at "body": is required (null when there is none)'],
+      ['a null block', { body: [null] }, 'Invalid excerpt preview at "body[0]": must be a node (an object with a "type"); got null'],
+      ['a null inline node', { body: [{ type: 'paragraph', children: [null] }] }, 'Invalid excerpt preview at "body[0].children[0]": must be a node (an object with a "type"); got null'],
+    ])('is a 400 naming the problem: %s', async (_name, input, message) => {
+      const res = await preview(input).expect(400);
+      expect(res.body).toEqual({ data: null, error: { status: 400, name: 'ValidationError', message, details: { errors: [expect.objectContaining({ path: expect.any(Array) })] } } });
+    });
+
+    // Each as Strapi's blocks editor may hold it; the preview answers what a save answers.
+    const text = (t: string) => ({ type: 'text', text: t });
+    const link = (url: string) => [{ type: 'paragraph', children: [text('See '), { type: 'link', url, children: [text('this')] }] }];
+    it.each([
+      ['no blocks', [], true],
+      ['an emptied editor', null, true],
+      ['an empty paragraph', [{ type: 'paragraph', children: [text('')] }], true],
+      ['a link', link('https://example.org'), true],
+      ['a link whose address is not typed yet', link(''), false],
+      ['a block of an unknown type', [{ type: 'mystery', children: [text('x')] }], false],
+      ['a paragraph without children', [{ type: 'paragraph', children: [] }], false],
+      ['a heading without a level', [{ type: 'heading', children: [text('x')] }], false],
+      ['a block without a type', [{ children: [text('x')] }], false],
+    ])('Blocks: refused exactly when a save refuses them: %s', async (_name, body, valid) => {
+      const res = await preview({ body });
+      const saved = await articles()
+        .create({ data: { title: `Saved ${_name}`, body } as any })
+        .then(() => true, (error: Error) => (error.name === 'ValidationError' ? false : Promise.reject(error)));
+      expect({ preview: res.status, saved }).toEqual({ preview: valid ? 200 : 400, saved: valid });
+      if (!valid) expect(res.body.error.message).toMatch(/^Invalid excerpt preview at "body\[0\][^"]*": \S/);
+    });
+  });
+
   it('regenerates every excerpt, drafts and published versions, after a settings change', async () => {
     const article = await articles().create({ data: { title: 'To regenerate', body: longBody }, status: 'published' });
 

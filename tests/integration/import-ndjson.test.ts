@@ -65,6 +65,13 @@ describe('NDJSON bodies', () => {
     await expect(importNdjson(bad)).rejects.toThrow(new DocumentError('test.ndjson', 2, '"body[0].children[0]" Inline node must be Text or Link'));
     expect(await rowCounts(app)).toEqual(before);
   });
+
+  it('refuses a null node, on which Strapi\'s own validator would throw a TypeError', async () => {
+    const before = await rowCounts(app);
+    const bad = ndjson([{ title: 'Null node', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }, null] }] }]);
+    await expect(importNdjson(bad)).rejects.toThrow(new DocumentError('test.ndjson', 1, '"body[0].children[1]" must be a node (an object with a "type"); got null'));
+    expect(await rowCounts(app)).toEqual(before);
+  });
 });
 
 describe('NDJSON fields', () => {

@@ -1,14 +1,14 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import request from 'supertest';
 import { superAdminToken } from '../helpers/admin';
+import { child, children, htmlFields, parseXml, readHtml, shown, type FeedFormat } from '../helpers/feed-reader';
 import { ARTICLE, SOURCE, TAG } from '../helpers/import';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 
 /**
  * Hostile text in titles, excerpts and names comes out of every public route
  * intact where the format can carry it (JSON escapes it), as inert text where
- * it is served as text, and as well-formed XML in the feeds, which drop what
- * XML 1.0 cannot carry at all.
+ * it is served as text, and in the feeds as well-formed XML whose every text
+ * a reader shows as written, never as markup, less what XML 1.0 cannot carry.
  */
 
 // Every C0 control but NUL, and DEL: legal in JSON; in XML 1.0 only \t \n \r are.
@@ -28,6 +28,8 @@ const stored = (text: string) => text.replace(/\p{Cs}/gu, '\uFFFD');
 
 let app: TestApp;
 let tagSlug: string;
+let tagName: string;
+let sourceName: string;
 const titles = new Map<string, string>(); // documentId → title written
 
 const get = (url: string) => request(app.server).get(url).set('Host', 'news.test');
@@ -38,9 +40,11 @@ beforeAll(async () => {
     data: { name: `Tag ${HOSTILE.markup}`.slice(0, 255), description: HOSTILE.controls },
   });
   tagSlug = tag.slug;
+  tagName = tag.name;
   const source = await app.strapi.documents(SOURCE as any).create({
     data: { name: `Source ${HOSTILE.entities}`, url: 'https://example.org/?a=1&b="2"' },
   });
+  sourceName = source.name;
   for (const [kind, text] of Object.entries(HOSTILE)) {
     const article = await app.strapi.documents(ARTICLE as any).create({
       data: { title: `${kind}: ${text}`, customExcerpt: `Excerpt ${text}`, tags: [tag.documentId], sources: [source.documentId] },
@@ -87,19 +91,36 @@ describe('the text route', () => {
 });
 
 describe('the feeds', () => {
-  it.each([
-    ['feed.xml', (xml: any) => xml.rss.channel.item],
-    ['feed.atom', (xml: any) => xml.feed.entry],
-  ])('%s is well-formed XML whose titles round-trip, less what XML cannot carry', async (file, itemsOf) => {
+  it.each<[string, FeedFormat]>([
+    ['feed.xml', 'rss'],
+    ['feed.atom', 'atom'],
+  ])('%s is well-formed XML whose texts a reader shows as written, never as markup', async (file, format) => {
     const res = await get(`/api/newsroom/tags/${tagSlug}/${file}`).expect(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(XMLValidator.validate(res.text)).toBe(true);
-    const xml = new XMLParser({ ignoreAttributes: false, trimValues: false, processEntities: true, htmlEntities: false }).parse(res.text);
-    const text = (node: any) => (typeof node === 'string' ? node : node['#text']);
-    const served = itemsOf(xml).map((item: any) => text(item.title));
-    expect([...served].sort()).toEqual([...titles.values()].map((t) => inXml(stored(t))).sort());
-    // The markup is text to a feed reader: no element was smuggled into the document.
-    expect(JSON.stringify(xml)).not.toMatch(/"(script|img)"/);
+    const root = parseXml(res.text);
+    // Every field a reader renders as HTML holds text only.
+    const html = htmlFields(root, format);
+    expect(html.length).toBeGreaterThanOrEqual(titles.size * 2);
+    for (const field of html) expect({ field: field.name, markup: readHtml(field.text).markup }).toEqual({ field: field.name, markup: [] });
+
+    const items = format === 'rss' ? children(root, 'channel', 'item') : children(root, 'entry');
+    const served = items.map((item) => ({
+      title: shown(child(item, 'title'), format),
+      excerpt: shown(child(item, format === 'rss' ? 'description' : 'summary'), format),
+    }));
+    const written = [...titles.values()].map((title) => ({ title, excerpt: `Excerpt ${title.slice(title.indexOf(': ') + 2)}` }));
+    const asRead = (text: string) => inXml(stored(text));
+    const byTitle = (a: { title: string }, b: { title: string }) => (a.title < b.title ? -1 : 1);
+    expect(served.sort(byTitle)).toEqual(written.map((w) => ({ title: asRead(w.title), excerpt: asRead(w.excerpt) })).sort(byTitle));
+    const channel = format === 'rss' ? child(root, 'channel') : root;
+    expect(shown(child(channel, 'title'), format)).toBe(`Contents tagged with ${tagName}`);
+    expect(shown(child(channel, format === 'rss' ? 'description' : 'subtitle'), format)).toBe(inXml(HOSTILE.controls));
+    if (format === 'atom') {
+      expect(children(root, 'entry', 'author', 'name').map((name) => name.text)).toEqual(items.map(() => sourceName));
+      expect(children(root, 'entry', 'category').map((category) => category.attributes.label)).toEqual(items.map(() => tagName));
+    } else {
+      expect(children(root, 'channel', 'item', 'category').map((category) => category.text)).toEqual(items.map(() => tagName));
+    }
   });
 
   it('take their links from the configuration, not from the request’s Host header', async () => {

@@ -284,7 +284,7 @@ describe('the newsroom plugin’s admin routes', () => {
     await request(app.server)
       .post('/newsroom/excerpt/preview')
       .set('Authorization', `Bearer ${outsiderToken}`)
-      .send({ body: 'Any editor may preview.' })
+      .send({ body: 'Any editor may preview.', bodyFormat: 'text' })
       .expect(200);
   });
 });

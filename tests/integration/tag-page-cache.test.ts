@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import Database from 'better-sqlite3';
 import request from 'supertest';
@@ -130,6 +131,35 @@ it('answers 304 from the cache, and keeps representations apart', async () => {
   expect(text.headers['content-type']).toMatch(/^text\/plain/);
   expect(text.headers.etag).not.toBe(json.headers.etag);
   expect((await get(PAGE).expect(200)).headers['content-type']).toMatch(/^application\/json/);
+});
+
+describe("conditional requests from Node's fetch, which adds Cache-Control: no-cache to them", () => {
+  let origin: string;
+  beforeAll(async () => {
+    // A real listening server (stopped with the app), reached over TCP by the global fetch.
+    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  });
+
+  it.each([
+    ['JSON', PAGE],
+    ['text', `${PAGE}.txt`],
+    ['Atom', `${PAGE}/feed.atom`],
+  ])('get 304 for a matching ETag: %s', async (_kind, route) => {
+    const first = await fetch(`${origin}${route}`);
+    expect(first.status).toBe(200);
+    await first.arrayBuffer();
+    const etag = first.headers.get('etag') as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    for (const ifNoneMatch of [etag, `"other", W/${etag}`, '*']) {
+      const again = await fetch(`${origin}${route}`, { headers: { 'If-None-Match': ifNoneMatch } });
+      expect({ ifNoneMatch, status: again.status, etag: again.headers.get('etag') }).toEqual({ ifNoneMatch, status: 304, etag });
+      expect(await again.text()).toBe('');
+    }
+    const other = await fetch(`${origin}${route}`, { headers: { 'If-None-Match': '"other"' } });
+    expect(other.status).toBe(200);
+    expect((await other.arrayBuffer()).byteLength).toBeGreaterThan(0);
+  });
 });
 
 it('reads every time when the cache is off', async () => {

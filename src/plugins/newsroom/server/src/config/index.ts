@@ -6,7 +6,7 @@ import { pluginConfigSchema } from '../validation/plugin-config';
 export default {
   default: {
     excerpt: { maxLength: 500, suffix: '\u00A0\u2026' },
-    tagPages: { maxAge: 60, siteUrl: 'http://localhost:1337', articleUrl: 'http://localhost:1337/articles/{slug}' },
+    tagPages: { maxAge: 60, siteName: 'Newsroom', siteUrl: 'http://localhost:1337', articleUrl: 'http://localhost:1337/articles/{slug}' },
     import: { maxDocumentBytes: 10 * 1024 * 1024, maxLineBytes: 1024 * 1024 },
     // config/plugins.ts turns seeding on in development.
     seed: { enabled: false, folder: 'database/seed-documents' },

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { formatPath } from '../lib/blocks-shape';
 import { graphemeLength, isCustomExcerpt } from '../lib/excerpt';
 import { excerptPreviewSchema } from '../validation/excerpt-preview';
 import { excerptSettingsSchema } from '../validation/excerpt-settings';
@@ -26,6 +28,13 @@ const excerpt = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async preview(ctx: Ctx) {
       const input = validate(excerptPreviewSchema, ctx.request.body ?? {}, 'excerpt preview');
+      // What a save of this body would refuse, the preview refuses too.
+      const problem = Array.isArray(input.body) ? await service('blocks-validation').problem(input.body) : null;
+      if (problem) {
+        throw new errors.ValidationError(`Invalid excerpt preview at "${formatPath(problem.path)}": ${problem.message}`, {
+          errors: [problem],
+        });
+      }
       const settings = { ...(await service('excerpt-settings').get()), ...input.settings };
       const text = await service('excerpts').compute(input, settings);
       ctx.body = {

@@ -12,6 +12,7 @@ const DEFAULT_PAGE_SIZE = 10;
 const FEED_SIZE = 20;
 
 interface TagPagesConfig {
+  siteName: string;
   siteUrl: string;
   articleUrl: string;
 }
@@ -62,21 +63,23 @@ const tagPages = ({ strapi }: { strapi: Core.Strapi }) => {
   async function feed(ctx: Context, format: 'rss' | 'atom'): Promise<Response> {
     const tag = await tagFrom(ctx);
     const page: TagPage = await query().page(tag, { pageSize: FEED_SIZE, page: 1 });
-    const { siteUrl, articleUrl } = config();
+    const { siteName, siteUrl, articleUrl } = config();
     // Not ctx.origin: the Host header is the client's to choose, and the answer is cached publicly.
     const origin = String(strapi.config.get('server.absoluteUrl')).replace(/\/+$/, '');
     const base = `${origin}${ctx.path.replace(/\/feed\.(xml|atom)$/, '')}`;
-    const built = buildTagFeed({
-      tag: publicTag(tag),
-      articles: page.articles.map((a) => ({ ...a, publishedAt: new Date(a.publishedAt) })),
-      siteUrl,
-      articleUrl,
-      rssUrl: `${base}/feed.xml`,
-      atomUrl: `${base}/feed.atom`,
-    });
-    return format === 'rss'
-      ? { body: built.rss2(), type: 'application/rss+xml; charset=utf-8' }
-      : { body: built.atom1(), type: 'application/atom+xml; charset=utf-8' };
+    const body = buildTagFeed(
+      {
+        tag: publicTag(tag),
+        articles: page.articles.map((a) => ({ ...a, publishedAt: new Date(a.publishedAt) })),
+        siteName,
+        siteUrl,
+        articleUrl,
+        rssUrl: `${base}/feed.xml`,
+        atomUrl: `${base}/feed.atom`,
+      },
+      format,
+    );
+    return { body, type: format === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8' };
   }
 
   return {

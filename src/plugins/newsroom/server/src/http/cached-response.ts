@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'koa';
+import { ifNoneMatchMatches } from '../lib/entity-tag-match';
 
 export interface CachedBody {
   body: Buffer;
@@ -10,16 +11,20 @@ export interface CachedBody {
 /** A strong ETag from the bytes served: it changes exactly when what the reader sees changes. */
 export const entityTag = (body: Buffer): string => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
-/** Sends a public, cacheable response, or 304 for a matching If-None-Match. */
+/**
+ * Sends a public, cacheable response, or 304 for a matching If-None-Match.
+ * Not Koa's `ctx.fresh`: it answers 200 to any request with
+ * `Cache-Control: no-cache`, which Node's fetch adds to conditional ones.
+ */
 export function sendCached(ctx: Context, { body, type, etag }: CachedBody, maxAge: number): void {
   ctx.set('ETag', etag);
   ctx.set('Cache-Control', `public, max-age=${maxAge}`);
   ctx.vary('Accept');
-  ctx.status = 200;
-  if (ctx.fresh) {
+  if ((ctx.method === 'GET' || ctx.method === 'HEAD') && ifNoneMatchMatches(ctx.get('If-None-Match'), etag)) {
     ctx.status = 304;
     return;
   }
+  ctx.status = 200;
   ctx.type = type;
   ctx.body = body;
 }

@@ -1,4 +1,5 @@
 import { Feed } from 'feed';
+import { attributeValue, htmlCdata, htmlElement, plainElement } from './feed-text';
 
 export interface FeedArticle {
   title: string;
@@ -11,6 +12,8 @@ export interface FeedArticle {
 export interface TagFeedInput {
   tag: { name: string; slug: string; description: string | null };
   articles: FeedArticle[];
+  /** The feed's author (Atom requires one): the site's name. */
+  siteName: string;
   /** Where readers find the site, e.g. https://news.example.org */
   siteUrl: string;
   /** A reader's URL for an article; `{slug}` is replaced. */
@@ -20,46 +23,52 @@ export interface TagFeedInput {
   atomUrl: string;
 }
 
-// XML 1.0 cannot carry these at all, escaped or not: drop them so the feed stays valid.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-// Half a UTF-16 pair has no UTF-8 form: written out it would be U+FFFD anyway, say so.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export type FeedFormat = 'rss' | 'atom';
 
-/**
- * Text as a feed reader will read it back: without what XML 1.0 cannot
- * carry, and with CR and CRLF as "\n", which is what every XML parser turns
- * them into (so the bytes served, and their ETag, say what readers get).
- */
-export function xmlText(text: string): string {
-  return text.replace(NOT_XML, '').replace(LONE_SURROGATE, '\uFFFD').replace(/\r\n?/g, '\n');
+/** A source's url as an Atom `uri` (an IRI), when it is a web address at all. */
+function webAddress(url: string | null): string | undefined {
+  if (url === null || !URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
 }
 
-/** A tag's newest articles as RSS 2.0 and Atom 1.0 (the `feed` package does the XML and escaping). */
-export function buildTagFeed(input: TagFeedInput): Feed {
+/**
+ * A tag's newest articles as an RSS 2.0 or Atom 1.0 document. Titles,
+ * excerpts and names are plain text, and each is encoded for the field the
+ * `feed` package puts it in (see feed-text.ts), so a reader shows it as
+ * written, never as markup.
+ */
+export function buildTagFeed(input: TagFeedInput, format: FeedFormat): string {
   const { tag, articles } = input;
   const tagUrl = `${input.siteUrl.replace(/\/+$/, '')}/tags/${tag.slug}`;
+  // The same option is RSS's channel title (read as HTML) and Atom's feed title (text).
+  const channelText = format === 'rss' ? htmlElement : plainElement;
   const feed = new Feed({
     id: tagUrl,
-    title: xmlText(`Contents tagged with ${tag.name}`),
-    description: xmlText(tag.description ?? `The newest articles tagged with ${tag.name}`),
+    title: channelText(`Contents tagged with ${tag.name}`),
+    description: channelText(tag.description ?? `The newest articles tagged with ${tag.name}`),
     link: tagUrl,
     copyright: '',
     updated: articles[0]?.publishedAt ?? new Date(0),
     feedLinks: { rss: input.rssUrl, atom: input.atomUrl },
     generator: 'Newsroom',
+    // Atom only: RSS's channel author is an email address.
+    author: { name: plainElement(input.siteName) },
   });
   for (const article of articles) {
     const url = input.articleUrl.replace('{slug}', encodeURIComponent(article.slug));
     feed.addItem({
       id: url,
       link: url,
-      title: xmlText(article.title),
-      description: xmlText(article.excerpt ?? ''),
+      title: htmlCdata(article.title),
+      description: htmlCdata(article.excerpt ?? ''),
       date: article.publishedAt,
       published: article.publishedAt,
-      category: [{ name: xmlText(tag.name), term: tag.slug }],
-      contributor: article.sources.map((source) => ({ name: xmlText(source.name), link: source.url ? xmlText(source.url) : undefined })),
+      // RSS writes the name as element text, Atom as the label attribute.
+      category: [{ name: format === 'rss' ? plainElement(tag.name) : attributeValue(tag.name), term: tag.slug }],
+      // Atom authors; RSS writes only authors with an email address, which sources have not.
+      author: article.sources.map((source) => ({ name: plainElement(source.name), link: webAddress(source.url) })),
     });
   }
-  return feed;
+  return format === 'rss' ? feed.rss2() : feed.atom1();
 }

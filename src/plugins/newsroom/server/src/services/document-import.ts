@@ -5,7 +5,7 @@ import { documentFiles } from '../import/document-files';
 import { openFile, openSource, type DocumentInput, type DocumentSource } from '../import/document-input';
 import { NdjsonPlanner } from '../import/ndjson-planner';
 import { loadTaxonomy } from '../import/taxonomy';
-import { blocksValidator } from '../import/validate-blocks';
+import { formatPath } from '../lib/blocks-shape';
 import {
   DocumentError,
   SummaryBuilder,
@@ -75,7 +75,11 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function* ndjsonBatches(input: DocumentInput, file: string, ctx: PlanContext): AsyncGenerator<PlannedArticle[]> {
     const { maxLineBytes } = limits();
-    const checkBlocks = blocksValidator(strapi);
+    const blocks = plugin().service('blocks-validation');
+    const checkBlocks = async (body: unknown[], line: number): Promise<void> => {
+      const problem = await blocks.problem(body);
+      if (problem) throw new DocumentError(file, line, `"${formatPath(problem.path)}" ${problem.message}`);
+    };
     const planner = new NdjsonPlanner({ file, maxLineBytes, context: ctx });
     // Batches handed to the planning thread and not written yet, in document order.
     const planned: Array<Promise<PlannedArticle[]>> = [];
@@ -86,7 +90,7 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
     };
     const next = async (): Promise<PlannedArticle[]> => {
       const batch = await planned.shift()!;
-      for (const article of batch) if (article.blocksFromDocument) await checkBlocks(article.body, file, article.line);
+      for (const article of batch) if (article.blocksFromDocument) await checkBlocks(article.body, article.line);
       return batch;
     };
     try {

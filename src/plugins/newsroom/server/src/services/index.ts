@@ -1,3 +1,4 @@
+import blocksValidation from './blocks-validation';
 import contentVersion from './content-version';
 import documentImport from './document-import';
 import documentSeed from './document-seed';
@@ -13,6 +14,7 @@ import tagPageIndex from './tag-page-index';
 import tagPageQuery from './tag-page-query';
 
 export default {
+  'blocks-validation': blocksValidation,
   'content-version': contentVersion,
   'document-import': documentImport,
   'document-seed': documentSeed,

@@ -5,6 +5,8 @@ import { importConfigSchema, seedConfigSchema } from './import-config';
 export const tagPagesConfigSchema = z.object({
   /** Cache-Control max-age of the public tag-page routes, in seconds. */
   maxAge: z.number().int().min(0),
+  /** The site's name: the feeds' author. */
+  siteName: z.string().trim().min(1),
   /** The public site, for feed links. */
   siteUrl: z.url(),
   /** A reader's URL of an article; `{slug}` is replaced. */

@@ -46,7 +46,7 @@ describe('the seed document, imported on first start', () => {
 
     const res = await request(app.server)
       .get('/api/articles')
-      .query({ 'filters[tags][name][$eq]': TAG_NAME, sort: 'publishedAt:desc', 'fields[0]': 'title', 'fields[1]': 'excerpt' })
+      .query({ 'filters[tags][slug][$eq]': tag.slug, sort: 'publishedAt:desc', 'fields[0]': 'title', 'fields[1]': 'excerpt' })
       .expect(200);
     expect(renderTagListing(TAG_NAME, res.body.data)).toBe(seedText);
   });

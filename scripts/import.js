@@ -7,8 +7,8 @@
 // Exit code: 0 all imported, 1 a document was refused (or anything failed), 2 bad usage.
 const path = require('node:path');
 const { parseArgs } = require('node:util');
-const cliProgress = require('cli-progress');
 const { bootStrapi } = require('./lib/boot-strapi');
+const { count, percent, progress } = require('./lib/progress');
 
 const USAGE = 'usage: npm run import -- <files or folders...> [--dry-run] [--draft] [--json]';
 // Smaller documents import in a blink: no progress bar for them.
@@ -28,26 +28,21 @@ function parse() {
   }
 }
 
-function progressBar() {
-  let bar = null;
+/** Shown for documents over PROGRESS_FROM_BYTES: a bar on a terminal, else a plain line now and then. */
+function importProgress() {
+  let shown = null;
   return {
     update({ articles, bytesRead, totalBytes }) {
-      if (!bar && totalBytes >= PROGRESS_FROM_BYTES) {
-        bar = new cliProgress.SingleBar(
-          {
-            format: 'import [{bar}] {percentage}% | {articles} articles | {eta_formatted} left',
-            stream: process.stderr,
-            noTTYOutput: true,
-            notTTYSchedule: 5000,
-          },
-          cliProgress.Presets.shades_classic,
-        );
-        bar.start(totalBytes, 0, { articles: 0 });
+      if (!shown && totalBytes >= PROGRESS_FROM_BYTES) {
+        shown = progress({
+          bar: 'import [{bar}] {percentage}% | {articles} articles | {eta_formatted} left',
+          line: ({ value, total, articles: done }) => `import: ${count(done)} articles, ${percent(value, total)}`,
+        });
       }
-      bar?.update(bytesRead, { articles });
+      shown?.update(bytesRead, totalBytes, { articles });
     },
     stop() {
-      bar?.stop();
+      shown?.stop();
     },
   };
 }
@@ -93,7 +88,7 @@ async function main() {
     const cwd = process.env.INIT_CWD ?? process.cwd();
     const files = await importer.documentFiles(positionals.map((given) => path.resolve(cwd, given)));
     for (const file of files) {
-      const bar = progressBar();
+      const bar = importProgress();
       try {
         const summary = await importer.importFile(file, {
           fileName: path.relative(cwd, file),

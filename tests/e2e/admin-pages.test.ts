@@ -70,12 +70,18 @@ step('logs in through the form and opens the Newsroom pages from the menu', asyn
   await screenshot(page, '01-import-page');
 });
 
-step('refuses an image with a readable error, changing nothing', async () => {
+step('refuses an image and a UTF-16 file with readable errors, in the server\'s words, changing nothing', async () => {
   // A PNG signature and header: binary, not UTF-8.
   const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
   await page.locator('input[type="file"]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
-  await page.getByTestId('import-error').filter({ hasText: 'photo.png (image/png) is not a text document' }).waitFor();
+  await page.getByTestId('import-error').filter({ hasText: 'photo.png (image/png): binary data, not a text document' }).waitFor();
   await screenshot(page, '02-import-image-refused');
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Contents tagged with Syria\n', 'utf16le')]);
+  await page.locator('input[type="file"]').setInputFiles({ name: 'syria.txt', mimeType: 'text/plain', buffer: utf16 });
+  await page
+    .getByTestId('import-error')
+    .filter({ hasText: 'syria.txt (text/plain): the document is UTF-16 (little-endian), not UTF-8: save it as UTF-8' })
+    .waitFor();
   expect(await articleTotal()).toBe(0);
 });
 

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { compileStrapi } from '@strapi/strapi';
+import { buildIfChanged } from '../../scripts/lib/build-if-changed';
 
-// Compile the app once per run; every test file then boots the compiled app.
-// (`npm test`'s pretest step has compiled the newsroom plugin already.)
+// Compile the newsroom plugin and the app once per run, each unless unchanged
+// since its last build (as the command-line tools do, so the ones the tests
+// run compile nothing); every test file then boots the compiled app.
 export default async function globalSetup(): Promise<void> {
-  await compileStrapi({ appDir: path.resolve(__dirname, '..', '..') });
+  await buildIfChanged({ appDir: path.resolve(__dirname, '..', '..') });
 }

@@ -243,8 +243,10 @@ describe('npm run excerpts:regenerate', () => {
     const rowCount = await app.strapi.db.query(ARTICLE).count();
 
     const script = path.resolve(__dirname, '../../scripts/regenerate-excerpts.js');
-    const { stdout } = await promisify(execFile)(process.execPath, [script], { env: process.env, timeout: 120_000 });
+    // stderr piped, as in CI or a log: progress as a plain line, not a bar's redrawing.
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [script], { env: process.env, timeout: 120_000 });
     expect(stdout).toContain(`${rowCount} article rows read`);
+    expect(stderr).toBe(`excerpts: ${rowCount}/${rowCount} articles, 100%\n`);
 
     const rows = await app.strapi.db.query(ARTICLE).findMany({ where: { documentId: article.documentId } });
     expect(rows.map((row: { excerpt: string }) => row.excerpt)).toEqual([

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
@@ -130,6 +130,22 @@ describe('npm run import', () => {
     });
   });
 
+  it('shows progress on a document over 1 MB as plain lines when stderr is not a terminal', async () => {
+    const big = path.join(dir, 'progress.ndjson');
+    writeFileSync(big, [...corpusLines({ articles: 700 })].join('\n'));
+    expect(statSync(big).size).toBeGreaterThan(1024 * 1024);
+    const run = await cli(big, '--dry-run');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('progress.ndjson (ndjson): articles 700 created');
+    // No bar: no cursor movements or colours, no redrawn line, nothing but lines like "import: 500 articles, 71%".
+    expect(run.stderr).not.toMatch(/[\u001b\r]/);
+    expect(run.stderr).not.toContain('left');
+    const lines = run.stderr.split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^import: \d{1,3}(,\d{3})* articles, \d{1,3}%$/);
+  });
+
   it('killed half-way through a large NDJSON import, leaves the database as it was', async () => {
     const ARTICLES = 20000;
     const big = path.join(dir, 'big.ndjson');
@@ -141,14 +157,14 @@ describe('npm run import', () => {
     expect(before.articles).toBeGreaterThan(0); // not an empty database: what was there must survive
 
     const { child, done } = start([big]);
-    // The progress bar appears once the first batch is written, inside the
+    // Progress shows once the first batch is written, inside the
     // transaction, and counts the articles written so far.
     let written = 0;
     await new Promise<void>((resolve) => {
       let waiting = false;
       child.stderr!.on('data', (chunk: Buffer) => {
-        const counts = [...String(chunk).matchAll(/\| (\d+) articles/g)];
-        if (counts.length > 0) written = Number(counts[counts.length - 1][1]);
+        const counts = [...String(chunk).matchAll(/^import: ([\d,]+) articles/gm)];
+        if (counts.length > 0) written = Number(counts[counts.length - 1][1].replace(/,/g, ''));
         if (waiting || written === 0) return;
         waiting = true;
         setTimeout(resolve, 1000);

@@ -1,3 +1,5 @@
+import { encodingProblem } from '../../../server/src/lib/import/text-encoding';
+
 /** The import route's default limit (config `import.maxDocumentBytes`); checked here so a huge file is never sent. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
@@ -12,7 +14,8 @@ export class UnreadableDocumentError extends Error {
   constructor(
     readonly reason: 'tooLarge' | 'empty' | 'notText' | 'unreadable',
     readonly file: File,
-    detail = '',
+    /** What is wrong, in the server's words (notText), or the reader's error (unreadable). */
+    readonly detail = '',
   ) {
     super(`${file.name}: ${reason} ${detail}`.trim());
   }
@@ -32,21 +35,22 @@ function readBytes(file: File, onProgress: (fraction: number) => void): Promise<
 }
 
 /**
- * A chosen file's text. Documents are UTF-8 text (a tag listing or NDJSON):
- * decoding strictly turns an image or any other binary file into a clear
- * message instead of a document full of replacement characters.
+ * A chosen file's text. Documents are UTF-8 text (a tag listing or NDJSON): a
+ * UTF-16 or binary file (an image, …) is refused here with the server's own
+ * words for it (the same check), and other bytes that are not UTF-8 before
+ * they turn into replacement characters.
  */
 export async function readDocument(file: File, onProgress: (fraction: number) => void): Promise<DocumentText> {
   if (file.size > MAX_DOCUMENT_BYTES) throw new UnreadableDocumentError('tooLarge', file);
-  const bytes = await readBytes(file, onProgress);
+  const bytes = new Uint8Array(await readBytes(file, onProgress));
   if (bytes.byteLength === 0) throw new UnreadableDocumentError('empty', file);
+  const problem = encodingProblem(bytes);
+  if (problem) throw new UnreadableDocumentError('notText', file, problem);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UnreadableDocumentError('notText', file);
+    throw new UnreadableDocumentError('notText', file, 'invalid UTF-8');
   }
-  // Valid UTF-8 may still be binary: no text document holds NUL characters.
-  if (text.includes('\u0000')) throw new UnreadableDocumentError('notText', file);
   return { fileName: file.name, text, bytes: bytes.byteLength };
 }

@@ -159,11 +159,13 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A document given as its text, its bytes or a stream of them. */
     async importDocument(source: DocumentSource, options: ImportOptions = {}): Promise<ImportSummary> {
-      return run(await openSource(source), options.fileName ?? 'document', options);
+      const file = options.fileName ?? 'document';
+      return run(await openSource(source, file), file, options);
     },
 
     async importFile(path: string, options: ImportOptions = {}): Promise<ImportSummary> {
-      return run(await openFile(path), options.fileName ?? path, options);
+      const file = options.fileName ?? path;
+      return run(await openFile(path, file), file, options);
     },
 
     /** Files as given, folders expanded to their *.txt and *.ndjson files, sorted by name. */

@@ -20,7 +20,7 @@ export const DocumentSource = ({ disabled, onDocument, onError }: DocumentSource
   const [reading, setReading] = useState<{ name: string; percent: number } | null>(null);
   const [pasted, setPasted] = useState({ text: '', fileName: PASTED_NAME });
 
-  const unreadable = ({ reason, file, message }: UnreadableDocumentError) => {
+  const unreadable = ({ reason, file, detail }: UnreadableDocumentError) => {
     const values = { name: file.name, type: file.type || 'unknown', size: formatBytes(file.size), max: formatBytes(MAX_DOCUMENT_BYTES) };
     switch (reason) {
       case 'tooLarge':
@@ -32,15 +32,12 @@ export const DocumentSource = ({ disabled, onDocument, onError }: DocumentSource
         return formatMessage({ id: getTranslation('import.file.empty'), defaultMessage: '{name} is empty.' }, values);
       case 'notText':
         return formatMessage(
-          {
-            id: getTranslation('import.file.notText'),
-            defaultMessage:
-              '{name}{type, select, unknown {} other { ({type})}} is not a text document: import a tag listing (.txt) or an NDJSON file (.ndjson), in UTF-8.',
-          },
-          values,
+          // The problem in the server's words (lib/import/text-encoding.ts), as it would refuse the document.
+          { id: getTranslation('import.file.notText'), defaultMessage: '{name}{type, select, unknown {} other { ({type})}}: {problem}' },
+          { ...values, problem: detail },
         );
       default:
-        return formatMessage({ id: getTranslation('import.file.unreadable'), defaultMessage: '{name} cannot be read: {message}' }, { ...values, message });
+        return formatMessage({ id: getTranslation('import.file.unreadable'), defaultMessage: '{name} cannot be read: {message}' }, { ...values, message: detail });
     }
   };
 

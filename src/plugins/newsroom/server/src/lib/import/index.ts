@@ -25,6 +25,7 @@ export { tagKey } from './tag-key';
 export { paragraphBlocks, type ParagraphBlock } from './blocks';
 export { bodyText } from './body-text';
 export { documentFormat } from './document-format';
+export { ENCODING_SNIFF_BYTES, encodingProblem } from './text-encoding';
 export { readAll, readLines, type ByteChunks, type SourceLine } from './read-stream';
 export { defaultPublishedAt, planListingItem, planNdjsonArticle, type PlanContext, type PlannedArticle } from './plan-article';
 export {

@@ -2,7 +2,8 @@ import { factories } from '@strapi/strapi';
 
 export default factories.createCoreRouter('api::article.article', {
   config: {
-    find: { middlewares: ['api::article.published-only'] },
+    // After published-only: the index holds published articles only.
+    find: { middlewares: ['api::article.published-only', 'plugin::newsroom.indexed-filter'] },
     findOne: { middlewares: ['api::article.published-only'] },
   },
 });

@@ -10,6 +10,7 @@ export default {
     import: { maxDocumentBytes: 10 * 1024 * 1024, maxLineBytes: 1024 * 1024 },
     // config/plugins.ts turns seeding on in development.
     seed: { enabled: false, folder: 'database/seed-documents' },
+    indexedFilter: { enabled: true, maxSlugs: { tags: 20, sources: 1 } },
   },
   validator(config: unknown) {
     const result = pluginConfigSchema.safeParse(config);

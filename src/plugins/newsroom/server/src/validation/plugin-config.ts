@@ -11,10 +11,20 @@ export const tagPagesConfigSchema = z.object({
   articleUrl: z.string().includes('{slug}'),
 });
 
+/** The stock article filter on a tag or source slug, answered from an index (lib/indexed-filter-plan.ts). */
+export const indexedFilterConfigSchema = z
+  .object({
+    enabled: z.boolean(),
+    /** Most slugs one `$in` may list, per relation. */
+    maxSlugs: z.object({ tags: z.number().int().min(1), sources: z.number().int().min(1) }).strict(),
+  })
+  .strict();
+
 // Other keys belong to other parts of the plugin and are checked there.
 export const pluginConfigSchema = z.object({
   excerpt: excerptSettingsSchema,
   tagPages: tagPagesConfigSchema,
   import: importConfigSchema,
   seed: seedConfigSchema,
+  indexedFilter: indexedFilterConfigSchema,
 });

@@ -1,0 +1,5 @@
+import indexedFilter from './indexed-filter';
+
+export default {
+  'indexed-filter': indexedFilter,
+};

@@ -56,20 +56,19 @@ const onlyKey = (value: unknown): [string, unknown] | null => {
   return entries.length === 1 ? entries[0] : null;
 };
 
-/** The slugs of `{ slug: x }`, `{ slug: { $eq: x } }` or `{ slug: { $in: [x, ...] } }`, and the operator. */
-function slugCondition(condition: unknown): { operator: '$eq' | '$in'; slugs: string[] } | null {
+/** The slugs of `{ slug: x }`, `{ slug: { $eq: x } }` or `{ slug: { $in: [x, ...] } }`. */
+function slugsOf(condition: unknown): string[] | null {
   const field = onlyKey(condition);
   if (!field || field[0] !== 'slug') return null;
   const value = field[1];
-  if (typeof value === 'string') return { operator: '$eq', slugs: [value] };
+  if (typeof value === 'string') return [value];
   const operator = onlyKey(value);
   if (!operator) return null;
   const [name, operand] = operator;
-  if (name === '$eq' && typeof operand === 'string') return { operator: '$eq', slugs: [operand] };
   // Strapi reads a lone `$in` value as a list of one.
-  if (name === '$in' && typeof operand === 'string') return { operator: '$in', slugs: [operand] };
+  if ((name === '$eq' || name === '$in') && typeof operand === 'string') return [operand];
   if (name === '$in' && Array.isArray(operand) && operand.length > 0 && operand.every((s) => typeof s === 'string')) {
-    return { operator: '$in', slugs: [...new Set(operand as string[])] };
+    return [...new Set(operand as string[])];
   }
   return null;
 }
@@ -114,21 +113,21 @@ export function planIndexedFilter(params: Record<string, unknown>, orderBy: unkn
   const maxSlugs = filter ? options.maxSlugs[filter[0] as IndexedRelation] : undefined;
   if (!filter || maxSlugs === undefined) return null;
   const relation = filter[0] as IndexedRelation;
-  const condition = slugCondition(filter[1]);
-  if (!condition) return null;
+  const slugs = slugsOf(filter[1]);
+  if (!slugs) return null;
   const order = effectiveOrder(orderBy);
   if (!order) return null;
 
-  if (condition.slugs.length > maxSlugs) {
+  if (slugs.length > maxSlugs) {
     const parameter = `filters[${relation}][slug][$in]`;
     return {
       refuse: {
-        message: `${parameter} lists ${condition.slugs.length} slugs; at most ${maxSlugs} allowed: split the request${
+        message: `${parameter} lists ${slugs.length} slugs; at most ${maxSlugs} allowed: split the request${
           relation === 'tags' ? ', or read each tag at /api/newsroom/tags/:slug' : ''
         }`,
-        details: { parameter, maxSlugs, slugs: condition.slugs.length },
+        details: { parameter, maxSlugs, slugs: slugs.length },
       },
     };
   }
-  return { serve: { relation, slugs: condition.slugs, order, start: start as number, limit: limit as number } };
+  return { serve: { relation, slugs, order, start: start as number, limit: limit as number } };
 }

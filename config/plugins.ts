@@ -25,6 +25,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             maxBytes: env.int('NEWSROOM_CACHE_MAX_BYTES', 64 * 1024 * 1024),
           },
         },
+        // `/api/articles?filters[tags][slug][$eq]=…` (and `$in`, and sources) answered from an index.
+        indexedFilter: {
+          enabled: env.bool('NEWSROOM_STOCK_FILTER_INDEX', true),
+          // A source's page costs O(its articles) until sources get an index of their own (README, "The stock tag and source filters").
+          maxSlugs: { tags: 20, sources: 1 },
+        },
         // Limits of `npm run import`, the import route and the seed.
         import: {
           maxDocumentBytes: env.int('NEWSROOM_IMPORT_MAX_DOCUMENT_BYTES', 10 * 1024 * 1024),

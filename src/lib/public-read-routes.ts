@@ -3,7 +3,7 @@
  * (find, findOne): published versions only, and a query the cost policy of
  * the newsroom plugin accepts (its lib/query-policy).
  */
-export function publicReadRoutes(uid: string) {
+export function publicReadRoutes(uid: string, { find = [] }: { find?: string[] } = {}) {
   const middlewares = ['api::article.published-only', { name: 'plugin::newsroom.public-query', config: { uid } }];
-  return { find: { middlewares }, findOne: { middlewares } };
+  return { find: { middlewares: [...middlewares, ...find] }, findOne: { middlewares } };
 }

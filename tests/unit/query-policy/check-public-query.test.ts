@@ -179,6 +179,22 @@ describe('filters', () => {
     expect(error.alternative).toMatch('/api/newsroom/tags/:slug');
   });
 
+  it.each([
+    ['filters[tags][slug][$eq]=a&filters[title][$eq]=b', 'filters[tags]', /the only filter/],
+    ['filters[sources][slug][$eq]=a&filters[publishedAt][$gt]=2026-01-01', 'filters[sources]', /the only filter/],
+    ['filters[tags][slug][$eq]=a&sort=title:asc', 'sort', /sorts by publishedAt or id \(then id\) only/],
+    ['filters[tags][slug][$eq]=a&sort[0]=id:asc&sort[1]=publishedAt:desc', 'sort', /sorts by publishedAt or id/],
+  ])('serves a relation filter only as the index answers it: %s', (query, param, message) => {
+    const error = refusal(query);
+    expect(error.param).toBe(param);
+    expect(error.message).toMatch(message);
+  });
+
+  it.each(['filters[tags][slug][$eq]=a&sort=publishedAt:desc,id:desc', 'filters[tags][slug][$in][0]=a&sort=id:desc', 'filters[sources][slug]=a'])(
+    'serves %s',
+    (query) => expect(() => check(query)).not.toThrow(),
+  );
+
   it('caps $in lists', () => {
     const many = Array.from({ length: 101 }, (_, i) => `filters[tags][slug][$in][${i}]=t${i}`).join('&');
     expect(refusal(many).message).toMatch(/at most 100 values, not 101/);

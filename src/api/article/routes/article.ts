@@ -1,4 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { publicReadRoutes } from '../../../lib/public-read-routes';
 
-export default factories.createCoreRouter('api::article.article', { config: publicReadRoutes('api::article.article') });
+// The stock tag and source filters are answered from the tag-page index, after the cost policy has checked the query.
+export default factories.createCoreRouter('api::article.article', {
+  config: publicReadRoutes('api::article.article', { find: ['plugin::newsroom.indexed-filter'] }),
+});

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { contentVersionMiddleware } from './document-middlewares/content-version';
 import { excerptMiddleware } from './document-middlewares/excerpt';
+import { indexedFilterMiddleware } from './document-middlewares/indexed-filter';
 import { slugsMiddleware } from './document-middlewares/slugs';
 import { storableTextMiddleware } from './document-middlewares/storable-text';
 import { tagPageIndexMiddleware } from './document-middlewares/tag-page-index';
@@ -11,4 +12,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(excerptMiddleware(strapi));
   strapi.documents.use(tagPageIndexMiddleware(strapi));
   strapi.documents.use(contentVersionMiddleware(strapi));
+  strapi.documents.use(indexedFilterMiddleware(strapi));
 };

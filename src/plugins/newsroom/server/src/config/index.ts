@@ -11,6 +11,7 @@ export default {
     // config/plugins.ts turns seeding on in development.
     seed: { enabled: false, folder: 'database/seed-documents' },
     readers: { registration: false },
+    indexedFilter: { enabled: true, maxSlugs: { tags: 20, sources: 1 } },
   },
   validator(config: unknown) {
     const result = pluginConfigSchema.safeParse(config);

@@ -6,6 +6,7 @@ import editView from './edit-view';
 import excerptRegeneration from './excerpt-regeneration';
 import excerptSettings from './excerpt-settings';
 import excerpts from './excerpts';
+import indexedFilter from './indexed-filter';
 import jobs from './jobs';
 import publicPermissions from './public-permissions';
 import responseCache from './response-cache';
@@ -22,6 +23,7 @@ export default {
   'excerpt-regeneration': excerptRegeneration,
   'excerpt-settings': excerptSettings,
   excerpts,
+  'indexed-filter': indexedFilter,
   jobs,
   'public-permissions': publicPermissions,
   'response-cache': responseCache,

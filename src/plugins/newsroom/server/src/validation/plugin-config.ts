@@ -15,6 +15,14 @@ export const tagPagesConfigSchema = z.object({
 
 /** Readers of the users-permissions plugin (config/plugins.ts `newsroom.config.readers`). */
 export const readersConfigSchema = z.object({ registration: z.boolean() }).strict();
+/** The stock article filter on a tag or source slug, answered from an index (lib/indexed-filter-plan.ts). */
+export const indexedFilterConfigSchema = z
+  .object({
+    enabled: z.boolean(),
+    /** Most slugs one `$in` may list, per relation. */
+    maxSlugs: z.object({ tags: z.number().int().min(1), sources: z.number().int().min(1) }).strict(),
+  })
+  .strict();
 
 // Other keys belong to other parts of the plugin and are checked there.
 export const pluginConfigSchema = z.object({
@@ -23,4 +31,5 @@ export const pluginConfigSchema = z.object({
   import: importConfigSchema,
   seed: seedConfigSchema,
   readers: readersConfigSchema,
+  indexedFilter: indexedFilterConfigSchema,
 });

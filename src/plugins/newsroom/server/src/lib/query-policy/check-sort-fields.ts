@@ -6,7 +6,7 @@ const ORDERS = ['asc', 'desc'];
 const sortableOf = (policy: ModelPolicy) => ['id', ...policy.sortable];
 
 /** One sort key and its order, from any of the forms Strapi takes. */
-function* sortTerms(sort: unknown, path: string[]): Generator<{ field: string; order: string | undefined; path: string[] }> {
+export function* sortTerms(sort: unknown, path: string[]): Generator<{ field: string; order: string | undefined; path: string[] }> {
   if (typeof sort === 'string') {
     for (const term of sort.split(',')) {
       const [field, order, ...rest] = term.trim().split(':');

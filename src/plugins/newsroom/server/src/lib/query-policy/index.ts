@@ -2,6 +2,7 @@
 import { checkFilters } from './check-filters';
 import { checkPagination, type PaginationLimits } from './check-pagination';
 import { checkPopulate } from './check-populate';
+import { checkRelationFilterShape } from './check-relation-filter';
 import { checkFields, checkSort } from './check-sort-fields';
 import type { Models } from './model';
 import type { QueryPolicy } from './policy';
@@ -38,6 +39,7 @@ export function checkPublicQuery(
   checkFields(query.fields, model, modelPolicy);
   checkSort(query.sort, model, modelPolicy);
   checkFilters(query.filters, model, policy);
+  checkRelationFilterShape(query, modelPolicy);
   checkPopulate(query.populate, model, models, policy);
   const pagination = checkPagination(query.pagination, { ...limits, maxOffset: policy.maxOffset });
   return pagination === query.pagination ? query : { ...query, pagination };

@@ -15,6 +15,8 @@ export interface RelationFilterShape {
   /** The target's attribute that may be filtered on. */
   attribute: string;
   operators: readonly string[];
+  /** The orders the index holds (one of these keys, then `id`); no other filter may stand beside it. */
+  sorts: readonly string[];
 }
 
 export interface ModelPolicy {
@@ -52,7 +54,8 @@ export const SOURCE_UID = 'api::source.source';
 
 const TAG_PAGES = 'a tag page, /api/newsroom/tags/:slug (paginated, with cursors), or /api/articles?filters[tags][slug][$eq]=<slug>';
 const SOURCE_ARTICLES = '/api/articles?filters[sources][slug][$eq]=<slug>';
-const SLUG_FILTER: RelationFilterShape = { attribute: 'slug', operators: ['$eq', '$in'] };
+// What the indexed filter (lib/indexed-filter-plan.ts) answers from an index; any other shape would be stock Strapi's join.
+const SLUG_FILTER: RelationFilterShape = { attribute: 'slug', operators: ['$eq', '$in'], sorts: ['publishedAt', 'id'] };
 
 export const PUBLIC_QUERY_POLICY: QueryPolicy = {
   maxOffset: 10_000,

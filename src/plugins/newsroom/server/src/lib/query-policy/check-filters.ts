@@ -66,7 +66,9 @@ function checkRelation(name: string, condition: unknown, walk: Walk, topLevel: b
   if (!shape) throw new QueryRefusal(param, `filtering ${plural(walk)} through ${name} is not served`);
   if (!topLevel) throw new QueryRefusal(param, `a relation filter is served at the top level of filters only, as ${served}`);
   const keys = isPlainObject(condition) ? Object.keys(condition) : [];
-  const operators = isPlainObject(condition) ? condition[shape.attribute] : undefined;
+  const value = isPlainObject(condition) ? condition[shape.attribute] : undefined;
+  // `filters[tags][slug]=x` is Strapi's short form of $eq.
+  const operators = typeof value === 'string' ? { $eq: value } : value;
   if (keys.length !== 1 || !isPlainObject(operators)) throw new QueryRefusal(param, `the relation filter served is ${served}`);
   for (const [operator, value] of Object.entries(operators)) {
     const path = [...walk.path, shape.attribute, operator];

@@ -98,7 +98,7 @@ describe('the stock tag filter, from the tag-page index', () => {
     ['the last page', `${big}&${FRONTEND}&pagination[page]=4&pagination[pageSize]=10`],
     ['pages that cut through ties', `${big}&${FRONTEND}&pagination[page]=3&pagination[pageSize]=3`],
     ['past the end', `${big}&${FRONTEND}&pagination[page]=5&pagination[pageSize]=10`],
-    ['far past the end', `${big}&pagination[page]=5000`],
+    ['far past the end, as deep as offsets go', `${big}&pagination[page]=400`],
     ['oldest first', `${big}&sort=publishedAt:asc&pagination[page]=2&pagination[pageSize]=7`],
     ['an explicit id tiebreak, descending', `${big}&sort[0]=publishedAt:desc&sort[1]=id:desc&pagination[page]=2&pagination[pageSize]=6`],
     ['a sort object', `${big}&sort[publishedAt]=desc&pagination[pageSize]=5&pagination[page]=3`],
@@ -196,14 +196,15 @@ describe('the stock tag filter, from the tag-page index', () => {
     await expectSameAsStock(`/api/articles?${twenty}&sort=publishedAt:desc`);
   });
 
+  // Stock Strapi would join every article of the tag for these: the cost policy refuses them before anything is read.
   it.each([
-    ['another filter beside the tag', `${big}&filters[title][$startsWith]=Big`],
-    ['an order no index holds', `${big}&sort=title:asc`],
-    ['a tag filter inside $and', '/api/articles?filters[$and][0][tags][slug][$eq]=big'],
-  ])('leaves %s to Strapi', async (_name, url) => {
-    const res = await get(url).expect(200);
+    ['another filter beside the tag', `${big}&filters[title][$eq]=Big`, 'filters[tags]'],
+    ['an order no index holds', `${big}&sort=title:asc`, 'sort'],
+    ['a tag filter inside $and', '/api/articles?filters[$and][0][tags][slug][$eq]=big', 'filters[$and][0][tags]'],
+  ])('refuses %s (the cost policy)', async (_name, url, param) => {
+    const res = await get(url).expect(400);
     expect(res.headers['x-newsroom-index']).toBeUndefined();
-    expect(res.body.data.length).toBeGreaterThan(0);
+    expect(res.body.error.details.param).toBe(param);
   });
 });
 

@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
 export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  'users-permissions': {
+    config: {
+      // Seconds the roles' permissions stay cached (src/extensions/users-permissions); 0: read on every request.
+      permissionsCacheTtl: env.int('NEWSROOM_PERMISSIONS_CACHE_TTL', 5),
+    },
+  },
   newsroom: {
     enabled: true,
     resolve: './src/plugins/newsroom',

@@ -15,15 +15,27 @@ describe('createTtlCache', () => {
     clock = 1000;
   });
 
-  it('loads a key once; callers asking while it loads share the load', async () => {
+  it('loads a key once, then serves it from memory', async () => {
+    const cache = createTtlCache<string>({ ttlMs: 5000, now });
+    let loads = 0;
+    const load = async () => `perms ${(loads += 1)}`;
+    expect(await cache.get('public', load)).toBe('perms 1');
+    expect(await cache.get('public', load)).toBe('perms 1');
+    expect(loads).toBe(1);
+  });
+
+  it('callers that miss together each load (a failure is each one\'s own), and the first value is kept', async () => {
     const cache = createTtlCache<string>({ ttlMs: 5000, now });
     const { load, calls, settle } = loader('perms');
-    const both = Promise.all([cache.get('public', load), cache.get('public', load)]);
-    expect(calls).toHaveLength(1);
-    settle(0);
-    expect(await both).toEqual(['perms', 'perms']);
+    const a = cache.get('public', load);
+    const b = cache.get('public', load);
+    expect(calls).toHaveLength(2);
+    settle(0, new Error('database down'));
+    settle(1, 'perms');
+    await expect(a).rejects.toThrow('database down');
+    expect(await b).toBe('perms');
     expect(await cache.get('public', load)).toBe('perms');
-    expect(calls).toHaveLength(1);
+    expect(calls).toHaveLength(2);
   });
 
   it('keeps keys apart', async () => {
@@ -49,12 +61,12 @@ describe('createTtlCache', () => {
     const { load, calls, settle } = loader('old');
     const before = cache.get('k', load);
     cache.invalidate();
+    settle(0, 'old');
+    // Who asked before the change gets what was there, but it is not kept.
+    expect(await before).toBe('old');
     const after = cache.get('k', load);
     expect(calls).toHaveLength(2);
-    settle(0, 'old');
     settle(1, 'new');
-    // Who asked before the change gets what was there; everyone after, the new value.
-    expect(await before).toBe('old');
     expect(await after).toBe('new');
     expect(await cache.get('k', load)).toBe('new');
     expect(calls).toHaveLength(2);

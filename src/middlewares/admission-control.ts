@@ -79,6 +79,7 @@ const admissionControl = (config: Config, { strapi }: { strapi: Core.Strapi }) =
           name: 'ServiceUnavailableError',
           message: `The server is busy with other requests to ${stockPrefixes.join(', ')}; retry shortly`,
           retryAfter: policy.retryAfterSeconds,
+          details: { reason: admission.reason },
         });
       }
       try {

@@ -6,9 +6,10 @@
  *
  * Pure: imports nothing from Strapi, so it is unit-tested alone.
  */
-export type Admission =
-  | { admitted: true; release(): void }
-  | { admitted: false; reason: 'queue full' | 'queue timeout' | 'cancelled' };
+/** Why a request was refused: told to the client in the 503's details. */
+export type Refusal = 'queue full' | 'queue timeout' | 'cancelled';
+
+export type Admission = { admitted: true; release(): void } | { admitted: false; reason: Refusal };
 
 export interface Ticket {
   admission: Promise<Admission>;

@@ -51,7 +51,8 @@ const admissionControl = (config: Config, { strapi }: { strapi: Core.Strapi }) =
   };
 
   return async (ctx: Context, next: () => Promise<void>) => {
-    if (!isStock(ctx.path)) return next();
+    // A CORS preflight never reaches the database.
+    if (ctx.method === 'OPTIONS' || !isStock(ctx.path)) return next();
 
     if (limiter) {
       const client = clientKey(clientAddress(ctx.req.socket.remoteAddress, ctx.get('X-Forwarded-For') || undefined, policy.trustedProxies));

@@ -54,20 +54,26 @@ interface Answer {
   ms: number;
 }
 
-/** A GET over a new connection from `from` (a loopback address), optionally with X-Forwarded-For. */
-function get(path: string, { from = '127.0.0.1', forwardedFor }: { from?: string; forwardedFor?: string } = {}): Promise<Answer> {
+/** A request (GET unless told) over a new connection from `from` (a loopback address), optionally with X-Forwarded-For. */
+function get(
+  path: string,
+  { from = '127.0.0.1', forwardedFor, method = 'GET', headers = {} }: { from?: string; forwardedFor?: string; method?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const req = http.get(
-      { host: '127.0.0.1', port, path, localAddress: from, agent: false, headers: forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {} },
+    const req = http.request(
+      { host: '127.0.0.1', port, path, method, localAddress: from, agent: false, headers: { ...headers, ...(forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {}) } },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'] as string | undefined, body: JSON.parse(text), ms: Date.now() - started }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'] as string | undefined, body: text ? JSON.parse(text) : null, ms: Date.now() - started }),
+        );
       },
     );
     req.on('error', reject);
+    req.end();
   });
 }
 
@@ -115,8 +121,10 @@ describe('the per-client rate limit of the stock content API', () => {
     expect(limited.body.error.message).toMatch(/^Too many requests to \/api\/articles, \/api\/sources, \/api\/tags from this client \(at most 0.5 a second, bursts of 4\)/);
     // The peer is no trusted proxy: what it says it forwards for is ignored.
     expect((await get('/api/sources', { ...client, forwardedFor: '198.51.100.1' })).status).toBe(429);
-    // The plugin's routes are not limited.
+    // The plugin's routes are not limited, nor a CORS preflight (it never reaches the database).
     expect((await get('/api/newsroom/tags/us-led-coalition', client)).status).toBe(200);
+    const preflight = await get('/api/articles', { ...client, method: 'OPTIONS', headers: { Origin: 'https://example.org', 'Access-Control-Request-Method': 'GET' } });
+    expect(preflight.status).toBe(204);
     // The rate refills the bucket: one request per 2 s.
     await sleep(2100);
     expect((await get('/api/articles', client)).status).toBe(200);

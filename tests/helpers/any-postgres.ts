@@ -7,6 +7,9 @@ export interface AnyPostgres {
   destroy(): Promise<void>;
 }
 
+// As the run was started: createTestDatabase({ postgresUrl }) sets DATABASE_CLIENT for the app it boots.
+const runOnPostgres = process.env.DATABASE_CLIENT === 'postgres';
+
 /**
  * A fresh PostgreSQL database for a test that must run on both `npm test`
  * passes: a schema on the run's server when DATABASE_CLIENT=postgres, else on
@@ -14,7 +17,7 @@ export interface AnyPostgres {
  */
 export async function anyPostgres(): Promise<AnyPostgres> {
   let cluster: PrivatePostgres | undefined;
-  if (process.env.DATABASE_CLIENT !== 'postgres') cluster = await startPrivatePostgres();
+  if (!runOnPostgres) cluster = await startPrivatePostgres();
   try {
     const database = await createTestDatabase(cluster ? { postgresUrl: cluster.url } : {});
     return {

@@ -4,13 +4,17 @@ import type { Core } from '@strapi/strapi';
 // Compiled to dist/config, so the project root is two levels up.
 const projectRoot = path.resolve(__dirname, '..', '..');
 
-/** `sqliteReaders`: read by src/database/sqlite-read-lane.ts (Strapi and knex ignore it). */
-export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database & { sqliteReaders?: number } => {
+/**
+ * `sqliteReaders`: read by src/database/sqlite-read-lane.ts; `publicStatementTimeout`
+ * (ms, 0: none) by src/database/public-statement-timeout.ts. Strapi and knex ignore both.
+ */
+export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database & { sqliteReaders?: number; publicStatementTimeout?: number } => {
   const client = env('DATABASE_CLIENT', 'sqlite');
   const acquireConnectionTimeout = env.int('DATABASE_CONNECTION_TIMEOUT', 60000);
 
   if (client === 'postgres') {
     return {
+      publicStatementTimeout: env.int('DATABASE_PUBLIC_STATEMENT_TIMEOUT', 2000),
       connection: {
         client,
         connection: {

@@ -3,6 +3,19 @@ import type { Core } from '@strapi/strapi';
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
   {
+    // The stock content API's per-client rate and concurrency limits (src/lib/admission/policy.ts has the defaults).
+    // Before request pacing: on SQLite the stock requests waiting there are what the limit bounds.
+    name: 'global::admission-control',
+    config: {
+      concurrency: env('NEWSROOM_STOCK_CONCURRENCY'),
+      queue: env('NEWSROOM_STOCK_QUEUE'),
+      queueTimeout: env('NEWSROOM_STOCK_QUEUE_TIMEOUT'),
+      rate: env('NEWSROOM_STOCK_RATE'),
+      burst: env('NEWSROOM_STOCK_BURST'),
+      trustedProxies: env('NEWSROOM_TRUSTED_PROXIES'),
+    },
+  },
+  {
     // SQLite: at most this many requests start per event-loop turn, so new connections are accepted promptly (see the file).
     name: 'global::request-pacing',
     config: { perTurn: env.int('DATABASE_SQLITE_REQUESTS_PER_TURN', 1) },

@@ -4,6 +4,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   // Reader-facing links default to this server itself, wherever it listens (config/server.ts).
   const siteUrl = (env('NEWSROOM_SITE_URL') || env('PUBLIC_URL') || `http://localhost:${env.int('PORT', 1337)}`).replace(/\/+$/, '');
   return {
+    'users-permissions': {
+      config: {
+        // Seconds the roles' permissions stay cached (src/extensions/users-permissions); 0: read on every request.
+        permissionsCacheTtl: env.int('NEWSROOM_PERMISSIONS_CACHE_TTL', 5),
+      },
+    },
     newsroom: {
       enabled: true,
       resolve: './src/plugins/newsroom',

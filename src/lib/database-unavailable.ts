@@ -1,7 +1,8 @@
 /**
  * Is this error the database being unreachable or momentarily unable to
- * serve (down, restarting, refusing connections, locked), as opposed to a
- * bad query or bad data? Such requests deserve a 503 and a retry, not a 500.
+ * serve (down, restarting, refusing connections, locked, or a query cancelled
+ * by the content API's time limit), as opposed to a bad query or bad data?
+ * Such requests deserve a 503 and a retry, not a 500.
  *
  * Pure: imports nothing from Strapi, so it is unit-tested alone.
  */
@@ -20,12 +21,16 @@ const NETWORK_CODES = new Set([
   'EAI_AGAIN',
 ]);
 
+/** query_canceled: statement_timeout fired (src/database/public-statement-timeout.ts), or pg_cancel_backend(). */
+export const QUERY_CANCELED = '57014';
+
 // PostgreSQL SQLSTATEs (https://www.postgresql.org/docs/current/errcodes-appendix.html).
 const POSTGRES_CODES = new Set([
   '57P01', // admin_shutdown: the server is stopping (pg_ctl stop -m fast)
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now: the server is starting up or shutting down
   '53300', // too_many_connections
+  QUERY_CANCELED,
 ]);
 const POSTGRES_CONNECTION_EXCEPTION = /^08[0-9A-Z]{3}$/; // class 08: connection exception
 
@@ -65,6 +70,13 @@ export function databaseUnavailableReason(error: unknown, depth = 0): string | n
     if (reason) return reason;
   }
   return null;
+}
+
+/** What the 503 tells the client, for a reason returned above. */
+export function databaseUnavailableMessage(reason: string): string {
+  return reason === QUERY_CANCELED
+    ? 'The request took longer than the database allows; retry shortly'
+    : 'The database is unavailable; retry shortly';
 }
 
 export const isDatabaseUnavailable = (error: unknown): boolean => databaseUnavailableReason(error) !== null;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { databaseUnavailableReason } from '../lib/database-unavailable';
+import { answerRetryLater } from '../http/retry-later';
+import { databaseUnavailableMessage, databaseUnavailableReason } from '../lib/database-unavailable';
 
 interface Config {
   /** Seconds, for Retry-After. */
@@ -15,8 +16,9 @@ const hooked = new WeakSet<object>();
 /**
  * Answers 503 with Retry-After, in Strapi's error shape, when a request fails
  * because the database cannot be reached (PostgreSQL stopped or restarting,
- * pool exhausted, SQLite locked), instead of a 500, and logs one warning per
- * outage rather than one stack trace per request.
+ * pool exhausted, SQLite locked) or cancelled a content-API query that ran
+ * past its time limit, instead of a 500, and logs one warning per outage
+ * rather than one stack trace per request.
  *
  * Some of Strapi's own code swallows such errors: users-permissions turns any
  * failure to read the Public role's permissions into a 401 "Missing or
@@ -26,7 +28,7 @@ const hooked = new WeakSet<object>();
  * becomes a 503 as well.
  */
 const databaseUnavailable = (config: Config, { strapi }: { strapi: Core.Strapi }) => {
-  const retryAfter = String(config.retryAfter ?? 5);
+  const retryAfter = config.retryAfter ?? 5;
   const warnEveryMs = config.warnEveryMs ?? 10_000;
   let lastWarning = 0;
   let suppressed = 0;
@@ -68,19 +70,7 @@ const databaseUnavailable = (config: Config, { strapi }: { strapi: Core.Strapi }
 
   const serviceUnavailable = (ctx: Context, reason: string) => {
     warn(ctx, reason);
-    ctx.status = 503;
-    ctx.set('Retry-After', retryAfter);
-    ctx.set('Cache-Control', 'no-store');
-    ctx.remove('ETag');
-    ctx.body = {
-      data: null,
-      error: {
-        status: 503,
-        name: 'ServiceUnavailableError',
-        message: 'The database is unavailable; retry shortly',
-        details: {},
-      },
-    };
+    answerRetryLater(ctx, { status: 503, name: 'ServiceUnavailableError', message: databaseUnavailableMessage(reason), retryAfter });
   };
 
   return async (ctx: Context, next: () => Promise<void>) => {

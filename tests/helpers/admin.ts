@@ -1,7 +1,8 @@
 import request from 'supertest';
 import type { TestApp } from './strapi';
 
-const PASSWORD = 'Newsroom-test-1';
+export const PASSWORD = 'Newsroom-test-1';
+export const SUPER_ADMIN_EMAIL = 'chief@newsroom.test';
 
 async function login(app: TestApp, email: string): Promise<string> {
   const res = await request(app.server).post('/admin/login').send({ email, password: PASSWORD }).expect(200);
@@ -10,7 +11,7 @@ async function login(app: TestApp, email: string): Promise<string> {
 
 /** Registers the first administrator (a super admin) and returns an admin JWT. */
 export async function superAdminToken(app: TestApp): Promise<string> {
-  const email = 'chief@newsroom.test';
+  const email = SUPER_ADMIN_EMAIL;
   await request(app.server)
     .post('/admin/register-admin')
     .send({ firstname: 'Chief', lastname: 'Editor', email, password: PASSWORD })

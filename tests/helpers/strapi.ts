@@ -22,6 +22,9 @@ export interface TestAppOptions {
 /** Boots the compiled app in-process on a fresh database. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   process.env.LOG_LEVEL ??= 'warn';
+  // Tests drive the server from one address, faster than any reader: no per-client
+  // rate limit unless a test sets one (admission-control.test.ts does).
+  process.env.NEWSROOM_STOCK_RATE ??= '0';
   process.env.NEWSROOM_SEED = String(options.seed === true);
   const database = options.database ?? (await createTestDatabase());
   const strapi = await createStrapi({

@@ -34,6 +34,8 @@ async function withPg<T>(work: (client: Client) => Promise<T>): Promise<T> {
 export interface TestDatabaseOptions {
   /** A PostgreSQL server to use whatever DATABASE_CLIENT says (e.g. a test's private cluster): its URL. */
   postgresUrl?: string;
+  /** SQLite whatever DATABASE_CLIENT says (a file testing both databases). */
+  sqlite?: boolean;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     process.env.DATABASE_CLIENT = 'postgres';
     process.env.DATABASE_URL = options.postgresUrl;
   }
-  if (process.env.DATABASE_CLIENT === 'postgres') {
+  if (process.env.DATABASE_CLIENT === 'postgres' && !options.sqlite) {
     await withPg((pg) => pg.query(`CREATE SCHEMA "${name}"`));
     process.env.DATABASE_SCHEMA = name;
     return {

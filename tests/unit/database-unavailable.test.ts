@@ -4,7 +4,7 @@ import path from 'node:path';
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
-import { databaseUnavailableReason, isDatabaseUnavailable } from '../../src/lib/database-unavailable';
+import { databaseUnavailableMessage, databaseUnavailableReason, isDatabaseUnavailable } from '../../src/lib/database-unavailable';
 
 /** A port nobody listens on: bound, then released. */
 async function closedPort(): Promise<number> {
@@ -75,6 +75,13 @@ describe('databaseUnavailableReason', () => {
     expect(databaseUnavailableReason(new Error(message))).toBe(reason);
   });
 
+  it('recognises a query the server cancelled (57014: the content API\'s statement timeout), and says so', () => {
+    const timeout = Object.assign(pgError('57014', 'canceling statement due to statement timeout'), { severity: 'ERROR' });
+    expect(databaseUnavailableReason(timeout)).toBe('57014');
+    expect(databaseUnavailableMessage('57014')).toBe('The request took longer than the database allows; retry shortly');
+    expect(databaseUnavailableMessage('ECONNREFUSED')).toBe('The database is unavailable; retry shortly');
+  });
+
   it('looks through cause and AggregateError', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' });
     expect(databaseUnavailableReason(new AggregateError([new Error('other'), refused], 'connect failed'))).toBe('ECONNREFUSED');
@@ -86,7 +93,6 @@ describe('databaseUnavailableReason', () => {
       pgError('23505', 'duplicate key value violates unique constraint'),
       pgError('42P01', 'relation "nope" does not exist'),
       pgError('22P02', 'invalid input syntax for type integer'),
-      pgError('57014', 'canceling statement due to statement timeout'),
       { code: 'SQLITE_CONSTRAINT_UNIQUE', message: 'UNIQUE constraint failed' },
       { code: 'SQLITE_ERROR', message: 'no such table: nope' },
       { code: 'ENOENT', message: 'no such file' },

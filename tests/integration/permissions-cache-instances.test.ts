@@ -1,16 +1,18 @@
 import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
 import { superAdminToken } from '../helpers/admin';
-import { anyPostgres, type AnyPostgres } from '../helpers/any-postgres';
 import { startChildApp, type ChildApp } from '../helpers/child-app';
+import { startPrivatePostgres, type PrivatePostgres } from '../helpers/private-postgres';
 import { setRolePermission, superAdminLogin } from '../helpers/roles';
 import { startTestApp, type TestApp } from '../helpers/strapi';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /*
- * Two servers on one PostgreSQL database (whichever pass this is: the run's
- * server, or a private cluster on the SQLite pass), each caching the roles'
- * permissions for far longer than the test lasts: a role changed through
- * one's admin API is seen by the other within BOUND_MS, through
- * LISTEN/NOTIFY (src/database/role-changes.ts).
+ * Two servers on one PostgreSQL database (a private cluster, on either pass,
+ * so the test may restart it), each caching the roles' permissions for far
+ * longer than the test lasts: a role changed through one's admin API is seen
+ * by the other within BOUND_MS, through LISTEN/NOTIFY
+ * (src/database/role-changes.ts), and again once PostgreSQL has restarted.
  */
 const BOUND_MS = 1000;
 // Both servers read it at boot: only a notification can explain a change seen sooner.
@@ -18,14 +20,16 @@ process.env.NEWSROOM_PERMISSIONS_CACHE_TTL = '600';
 
 const HEALTH = 'plugin::newsroom.health.index';
 
-let pg: AnyPostgres;
+let pg: PrivatePostgres;
+let database: TestDatabase;
 let first: TestApp;
 let second: ChildApp;
 let firstUrl: string;
 
 beforeAll(async () => {
-  pg = await anyPostgres();
-  first = await startTestApp({ database: pg.database });
+  pg = await startPrivatePostgres();
+  database = await createTestDatabase({ postgresUrl: pg.url });
+  first = await startTestApp({ database });
   await new Promise<void>((resolve) => first.server.listen(0, '127.0.0.1', resolve));
   firstUrl = `http://127.0.0.1:${(first.server.address() as AddressInfo).port}`;
   await superAdminToken(first);
@@ -36,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await second?.stop();
   await first?.stop();
+  await database?.drop();
   await pg?.destroy();
 });
 
@@ -50,11 +55,11 @@ async function msUntil(base: string, expected: number, since: number): Promise<n
   return null;
 }
 
-it('a Public role change on either server is seen by the other within the bound', async () => {
+/** Withdraws the Public role's health permission through one server's admin API and grants it back through the other's: how long each took to be seen. */
+async function propagation(): Promise<Record<string, number | null>> {
   const servers = { first: firstUrl, second: second.url };
   // Both have the Public role's permissions cached.
   expect([await status(servers.first), await status(servers.second)]).toEqual([200, 200]);
-
   const seen: Record<string, number | null> = {};
   for (const [by, other, enabled, expected] of [
     ['first', 'second', false, 403],
@@ -66,9 +71,42 @@ it('a Public role change on either server is seen by the other within the bound'
     expect(await status(servers[by])).toBe(expected);
     seen[`${by} → ${other}`] = await msUntil(servers[other], expected, changed);
   }
-  console.log(`role change seen by the other server after (ms): ${JSON.stringify(seen)}`);
+  return seen;
+}
+
+const expectWithinBound = (seen: Record<string, number | null>) => {
   for (const ms of Object.values(seen)) {
     expect(ms).not.toBeNull();
     expect(ms).toBeLessThan(BOUND_MS);
   }
+};
+
+it('a Public role change on either server is seen by the other within the bound', async () => {
+  const seen = await propagation();
+  console.log(`role change seen by the other server after (ms): ${JSON.stringify(seen)}`);
+  expectWithinBound(seen);
+});
+
+it('and again after PostgreSQL restarted (the listening connections reconnect)', async () => {
+  await pg.stop('fast');
+  await pg.start();
+  const restarted = Date.now();
+  // Until both servers serve again (their pools reconnect) and both listen again (after their backoff).
+  for (const base of [firstUrl, second.url]) expect(await msUntil(base, 200, restarted)).not.toBeNull();
+  const listening = async () => {
+    const monitor = new Client({ connectionString: pg.url });
+    await monitor.connect();
+    try {
+      const { rows } = await monitor.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'LISTEN "newsroom_role_permissions"'`);
+      return rows[0].n as number;
+    } finally {
+      await monitor.end();
+    }
+  };
+  while ((await listening()) < 2 && Date.now() - restarted < 30_000) await new Promise((resolve) => setTimeout(resolve, 100));
+  const relistenMs = Date.now() - restarted;
+  expect(await listening()).toBeGreaterThanOrEqual(2);
+  const seen = await propagation();
+  console.log(`after a restart: both listening again after ${relistenMs} ms; role change seen by the other server after (ms): ${JSON.stringify(seen)}`);
+  expectWithinBound(seen);
 });

@@ -1,17 +1,17 @@
 import { resolveAdmissionPolicy, stockPathMatcher } from '../../../src/lib/admission/policy';
 
 describe('resolveAdmissionPolicy', () => {
-  it('defaults: half the PostgreSQL pool, 8 on SQLite; a queue of 4 a place; 1 s; 10 a second, bursts of 50', () => {
+  it('defaults: half the PostgreSQL pool, 16 on SQLite; 64 waiting at most 2 s; 10 a second, bursts of 50', () => {
     expect(resolveAdmissionPolicy({ client: 'postgres', poolMax: 10 })).toMatchObject({
       concurrency: 5,
-      queue: 20,
-      queueTimeoutMs: 1000,
+      queue: 64,
+      queueTimeoutMs: 2000,
       retryAfterSeconds: 1,
       rate: 10,
       burst: 50,
     });
     expect(resolveAdmissionPolicy({ client: 'postgres', poolMax: 1 }).concurrency).toBe(1);
-    expect(resolveAdmissionPolicy({ client: 'sqlite', poolMax: 1 })).toMatchObject({ concurrency: 8, queue: 32 });
+    expect(resolveAdmissionPolicy({ client: 'sqlite', poolMax: 1 })).toMatchObject({ concurrency: 16, queue: 64, queueTimeoutMs: 2000 });
   });
 
   it('takes the environment’s values; 0 turns a limit off', () => {

@@ -5,10 +5,14 @@ import type { Core } from '@strapi/strapi';
 const projectRoot = path.resolve(__dirname, '..', '..');
 
 /**
- * `sqliteReaders`: read by src/database/sqlite-read-lane.ts; `publicStatementTimeout`
- * (ms, 0: none) by src/database/public-statement-timeout.ts. Strapi and knex ignore both.
+ * `sqliteReaders`: read by src/database/sqlite-read-lane.ts; `sqliteCheckpointInterval`
+ * (ms, 0: SQLite's own checkpoints at commit) by src/database/sqlite-checkpointer.ts;
+ * `publicStatementTimeout` (ms, 0: none) by src/database/public-statement-timeout.ts.
+ * Strapi and knex ignore them.
  */
-export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database & { sqliteReaders?: number; publicStatementTimeout?: number } => {
+type DatabaseConfig = Core.Config.Database & { sqliteReaders?: number; sqliteCheckpointInterval?: number; publicStatementTimeout?: number };
+
+export default ({ env }: Core.Config.Shared.ConfigParams): DatabaseConfig => {
   const client = env('DATABASE_CLIENT', 'sqlite');
   const acquireConnectionTimeout = env.int('DATABASE_CONNECTION_TIMEOUT', 60000);
 
@@ -39,8 +43,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
 
   if (client === 'sqlite') {
     const readers = env.int('DATABASE_SQLITE_READERS', 4);
+    // The log is checkpointed off the event loop only in WAL mode, that is with readers.
+    const checkpointInterval = readers > 0 ? env.int('DATABASE_SQLITE_CHECKPOINT_INTERVAL', 1000) : 0;
+    const synchronous = env('DATABASE_SQLITE_SYNCHRONOUS', 'normal') === 'full' ? 'FULL' : 'NORMAL';
     return {
       sqliteReaders: readers,
+      sqliteCheckpointInterval: checkpointInterval,
       connection: {
         client,
         connection: {
@@ -50,14 +58,21 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         useNullAsDefault: true,
         acquireConnectionTimeout,
         // WAL lets the reader connections (src/database/sqlite-read-lane.ts) read the last
-        // committed state while the writer writes; the mode is kept in the file. Runs after
+        // committed state while the writer writes; the mode is kept in the file. Commits leave
+        // the log to the checkpointer thread (src/database/sqlite-checkpointer.ts). Runs after
         // Strapi's own per-connection setup (foreign keys on).
         pool:
           readers > 0
             ? {
                 afterCreate(connection: unknown, done: (error?: Error, connection?: unknown) => void) {
                   try {
-                    (connection as { pragma(source: string): unknown }).pragma('journal_mode = WAL');
+                    const sqlite = connection as { pragma(source: string): unknown };
+                    sqlite.pragma('journal_mode = WAL');
+                    if (checkpointInterval > 0) sqlite.pragma('wal_autocheckpoint = 0');
+                    // No fsync at commit (a large one waits a quarter of a second on the event loop):
+                    // the checkpoints sync. Safe from corruption in WAL mode; a power cut (not a
+                    // crash of the process) may lose the last commits. DATABASE_SQLITE_SYNCHRONOUS=full restores it.
+                    sqlite.pragma(`synchronous = ${synchronous}`);
                     done(undefined, connection);
                   } catch (error) {
                     done(error as Error, connection);

@@ -17,52 +17,16 @@
 // 500 ms, recovery <= 200 ms.
 const autocannon = require('autocannon');
 const { client, ensureCorpus, benchDatabase, importCorpus, startServer, stopServer } = require('./lib/bench-server');
+const { flag, hasFlag, sleep, percentile, timed, probeLoop: probeEvery } = require('./lib/bench-probes');
 
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const ARTICLES = Number(flag('articles', 100000));
-const REUSE = args.includes('--reuse');
+const REUSE = hasFlag('reuse');
 const DURATION = Number(flag('duration', 15));
 const CONNECTIONS = Number(flag('connections', 16));
 const PORT = Number(flag('port', 1397));
 const PROBE_EVERY_MS = 200;
 const SLOW_MS = 5000;
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
-};
-
-async function timed(url) {
-  const started = performance.now();
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
-    await res.arrayBuffer();
-    return { ms: performance.now() - started, status: res.status };
-  } catch (error) {
-    return { ms: performance.now() - started, status: error.name };
-  }
-}
-
-/** Probes `urls` every PROBE_EVERY_MS until stopped; each probe is its own request, not waiting for the last. */
-function probeLoop(urls) {
-  const results = urls.map(() => []);
-  const pending = [];
-  const timer = setInterval(() => {
-    urls.forEach((url, i) => pending.push(timed(url).then((r) => results[i].push(r))));
-  }, PROBE_EVERY_MS);
-  return {
-    async stop() {
-      clearInterval(timer);
-      await Promise.all(pending);
-      return results;
-    },
-  };
-}
+const probeLoop = (urls) => probeEvery(urls, PROBE_EVERY_MS);
 
 async function main() {
   const corpus = ensureCorpus(ARTICLES);

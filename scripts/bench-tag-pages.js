@@ -14,14 +14,11 @@
 const autocannon = require('autocannon');
 const { client, ensureCorpus, benchDatabase, importCorpus, startServer, stopServer } = require('./lib/bench-server');
 
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
+const { flag, hasFlag } = require('./lib/bench-probes');
+
 const ARTICLES = Number(flag('articles', 100000));
 // Skip the import when the previous run's database is still there.
-const REUSE = args.includes('--reuse');
+const REUSE = hasFlag('reuse');
 const DURATION = Number(flag('duration', 15));
 const CONNECTIONS = Number(flag('connections', 10));
 const PORT = Number(flag('port', 1399));

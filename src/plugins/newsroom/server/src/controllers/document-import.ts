@@ -6,6 +6,9 @@ import { validate } from '../validation/validate';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
+// The server's readers wait about this long per turn of the event loop while a route import writes.
+const ROUTE_IMPORT_SLICE_MS = 8;
+
 const documentImport = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Imports (or with dryRun, tries) one document; answers the import summary. */
   async import(ctx: Ctx) {
@@ -18,7 +21,7 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => ({
       throw new errors.PayloadTooLargeError(`${fileName}:0: ${problem}`, { file: fileName, line: 0, problem });
     }
     try {
-      ctx.body = { data: await importer.importDocument(text, { fileName, format, dryRun, draft }) };
+      ctx.body = { data: await importer.importDocument(text, { fileName, format, dryRun, draft, sliceMs: ROUTE_IMPORT_SLICE_MS }) };
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
       throw new errors.ValidationError(error.message, { file: error.file, line: error.line, problem: error.problem });

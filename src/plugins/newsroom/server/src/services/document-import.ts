@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE, createArticleWriter, type WrittenArticle } from '../import/article-writer';
 import { documentFiles } from '../import/document-files';
 import { openFile, openSource, type DocumentInput, type DocumentSource } from '../import/document-input';
-import { NdjsonPlanner } from '../import/ndjson-planner';
+import { PlanningThread } from '../import/planning-thread';
 import { loadTaxonomy } from '../import/taxonomy';
 import { formatPath } from '../lib/blocks-shape';
 import {
@@ -11,8 +11,6 @@ import {
   SummaryBuilder,
   documentFormat,
   isBlankLine,
-  parseTagListingBuffer,
-  planListingItem,
   readAll,
   readLines,
   type DocumentFormat,
@@ -20,14 +18,18 @@ import {
   type PlanContext,
   type PlannedArticle,
   type SourceLine,
+  WritePacer,
 } from '../lib/import';
 import type { ImportConfig } from '../validation/import-config';
 
-// Articles per write: a few database round trips each, and memory that stays
-// flat however long the document.
+// Articles planned at a time: memory stays flat however long the document.
 const BATCH_SIZE = 500;
-// NDJSON batches being planned while one is written: enough to keep the planning thread busy.
+// Batches being planned while one is written: enough to keep the planning thread busy.
 const PLANNED_AHEAD = 2;
+// Articles per write when the import need not pace itself: a few database round trips each.
+const WRITE_SIZE = 500;
+// Fewest articles per write when it paces itself (`sliceMs`).
+const MIN_PACED_WRITE = 2;
 // Imports this large change the tag-page index enough to refresh its statistics.
 const ANALYZE_AFTER_ARTICLES = 1000;
 
@@ -48,6 +50,12 @@ export interface ImportOptions {
   draft?: boolean;
   /** How many articles `items` lists (default 1000). */
   maxItems?: number;
+  /**
+   * Hold the event loop at most about this long at a time (SQLite only: its driver is
+   * synchronous, while PostgreSQL's frees the loop at every query). A server sets it so
+   * that readers are answered during the import; a command-line import does not.
+   */
+  sliceMs?: number;
   onProgress?(progress: ImportProgress): void;
 }
 
@@ -66,50 +74,55 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
     return strapi.config.get('plugin::newsroom.import') as ImportConfig;
   }
 
-  async function* listingBatches(input: DocumentInput, file: string, ctx: PlanContext): AsyncGenerator<PlannedArticle[]> {
-    const maxBytes = limits().maxDocumentBytes;
-    const listing = parseTagListingBuffer(await readAll(input.chunks, { file, maxBytes }), { file, maxBytes });
-    const planned = listing.items.map((item, i) => planListingItem(listing.tag, item, i, ctx));
-    for (let i = 0; i < planned.length; i += BATCH_SIZE) yield planned.slice(i, i + BATCH_SIZE);
-  }
-
-  async function* ndjsonBatches(input: DocumentInput, file: string, ctx: PlanContext): AsyncGenerator<PlannedArticle[]> {
-    const { maxLineBytes } = limits();
+  /**
+   * The document's articles, planned on the planning thread a batch at a
+   * time, a few batches ahead of the writes, in document order.
+   */
+  async function* plannedBatches(input: DocumentInput, file: string, format: DocumentFormat, ctx: PlanContext): AsyncGenerator<PlannedArticle[]> {
+    const { maxDocumentBytes, maxLineBytes } = limits();
     const blocks = plugin().service('blocks-validation');
-    const checkBlocks = async (body: unknown[], line: number): Promise<void> => {
-      const problem = await blocks.problem(body);
-      if (problem) throw new DocumentError(file, line, `"${formatPath(problem.path)}" ${problem.message}`);
-    };
-    const planner = new NdjsonPlanner({ file, maxLineBytes, context: ctx });
+    const thread = new PlanningThread({ file, maxLineBytes, context: ctx });
     // Batches handed to the planning thread and not written yet, in document order.
     const planned: Array<Promise<PlannedArticle[]>> = [];
-    const plan = (lines: SourceLine[], firstIndex: number): void => {
-      const batch = planner.plan(lines, firstIndex);
+    const plan = (batch: Promise<PlannedArticle[]>): void => {
       batch.catch(() => undefined); // awaited in order below; an earlier failure may leave it unawaited
       planned.push(batch);
     };
     const next = async (): Promise<PlannedArticle[]> => {
       const batch = await planned.shift()!;
-      for (const article of batch) if (article.blocksFromDocument) await checkBlocks(article.body, article.line);
+      for (const article of batch) {
+        if (!article.blocksFromDocument) continue;
+        const problem = await blocks.problem(article.body);
+        if (problem) throw new DocumentError(file, article.line, `"${formatPath(problem.path)}" ${problem.message}`);
+      }
       return batch;
     };
     try {
-      let lines: SourceLine[] = [];
-      let count = 0;
-      for await (const line of readLines(input.chunks, { file, maxLineBytes })) {
-        if (isBlankLine(line.text)) continue;
-        lines.push(line);
-        if (lines.length < BATCH_SIZE) continue;
-        plan(lines, count);
-        count += lines.length;
-        lines = [];
-        if (planned.length > PLANNED_AHEAD) yield await next();
+      if (format === 'listing') {
+        const bytes = await readAll(input.chunks, { file, maxBytes: maxDocumentBytes });
+        const items = await thread.openListing(bytes, maxDocumentBytes);
+        for (let start = 0; start < items; start += BATCH_SIZE) {
+          plan(thread.planItems(start, start + BATCH_SIZE));
+          if (planned.length > PLANNED_AHEAD) yield await next();
+        }
+      } else {
+        let lines: SourceLine[] = [];
+        let count = 0;
+        for await (const line of readLines(input.chunks, { file, maxLineBytes })) {
+          if (isBlankLine(line.text)) continue;
+          lines.push(line);
+          if (lines.length < BATCH_SIZE) continue;
+          plan(thread.planLines(lines, count));
+          count += lines.length;
+          lines = [];
+          if (planned.length > PLANNED_AHEAD) yield await next();
+        }
+        if (lines.length > 0) plan(thread.planLines(lines, count));
+        if (count + lines.length === 0) throw new DocumentError(file, 0, 'document is empty');
       }
-      if (lines.length > 0) plan(lines, count);
-      if (count + lines.length === 0) throw new DocumentError(file, 0, 'document is empty');
       while (planned.length > 0) yield await next();
     } finally {
-      await planner.close();
+      await thread.close();
     }
   }
 
@@ -130,15 +143,22 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       await strapi.db.transaction(async ({ trx }) => {
         const writer = createArticleWriter(strapi, { trx, file, taxonomy: await loadTaxonomy(strapi, summary) });
-        const batches = format === 'listing' ? listingBatches(input, file, ctx) : ndjsonBatches(input, file, ctx);
-        for await (const batch of batches) {
-          const written = await writer.write(batch);
-          batch.forEach((article, i) => summary.article({ line: article.line, title: article.title, ...written[i] }));
-          await syncTagPages(written);
+        const pacer =
+          options.sliceMs && strapi.db.dialect.client === 'sqlite' ? new WritePacer(options.sliceMs, WRITE_SIZE, MIN_PACED_WRITE) : undefined;
+        for await (const planned of plannedBatches(input, file, format, ctx)) {
+          for (let i = 0; i < planned.length; ) {
+            const started = performance.now();
+            const batch = planned.slice(i, i + (pacer?.next() ?? WRITE_SIZE));
+            const written = await writer.write(batch);
+            batch.forEach((article, j) => summary.article({ line: article.line, title: article.title, ...written[j] }));
+            await syncTagPages(written);
+            pacer?.done(batch.length, performance.now() - started);
+            i += batch.length;
+            // SQLite's driver is synchronous, so a batch's awaits resolve as microtasks: without
+            // a turn of the event loop here, no request would be served until the import ends.
+            await nextTurn();
+          }
           options.onProgress?.({ articles: summary.articleCount, bytesRead: input.bytesRead(), totalBytes: input.totalBytes });
-          // SQLite's driver is synchronous, so a batch's awaits resolve as microtasks: without
-          // a turn of the event loop here, no request would be served until the import ends.
-          await nextTurn();
         }
         // Once, for what the index sync does not cover: new tags and sources show in
         // the tag list (?all=true) even when no article on a page changed.
@@ -149,6 +169,7 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!(error instanceof DryRunRollback)) throw error;
     }
     if (!options.dryRun && summary.articleCount >= ANALYZE_AFTER_ARTICLES) {
+      await nextTurn(); // the commit and the statistics are two waits for a reader on SQLite, not one
       await plugin().service('tag-page-index').analyze();
     }
     return summary.result();

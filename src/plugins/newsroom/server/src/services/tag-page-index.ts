@@ -145,7 +145,11 @@ const tagPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
       const knex = strapi.db.connection;
       const articles = strapi.db.metadata.get(ARTICLE).tableName;
       if (strapi.db.dialect.client === 'postgres') await knex.raw('VACUUM (ANALYZE) ??, ??, ??', [PAGES, COUNTS, articles]);
-      else await knex.raw('ANALYZE');
+      // SQLite: its own maintenance, which analyzes only the tables whose size changed enough
+      // since their statistics (0x10000: whichever connection queried them), each on a sample;
+      // a plain ANALYZE reads every index, a third of a second on 100k articles with the
+      // event loop held.
+      else await knex.raw('PRAGMA optimize = 0x10002');
     },
   };
 };

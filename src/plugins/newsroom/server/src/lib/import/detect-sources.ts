@@ -39,7 +39,7 @@ export function detectSources(text: string, known: readonly Outlet[] = KNOWN_OUT
 
 /** The known outlet that `name` names (its name or an alias), if any. */
 export function knownOutlet(name: string, known: readonly Outlet[] = KNOWN_OUTLETS): Outlet | undefined {
-  return compile(known).byAlias.get(aliasKey(name));
+  return aliasIndex(known).get(aliasKey(name));
 }
 
 interface Hit extends DetectedSource {
@@ -57,6 +57,17 @@ interface Matcher {
 }
 
 const compiled = new WeakMap<readonly Outlet[], Matcher>();
+const aliasIndexes = new WeakMap<readonly Outlet[], Map<string, Outlet>>();
+
+/** Outlets by the alias key of each of their names; without the patterns, which take tens of ms to compile. */
+function aliasIndex(known: readonly Outlet[]): Map<string, Outlet> {
+  let byAlias = aliasIndexes.get(known);
+  if (!byAlias) {
+    byAlias = new Map(known.flatMap((outlet) => [outlet.name, ...outlet.aliases].map((term) => [aliasKey(term), outlet] as const)));
+    aliasIndexes.set(known, byAlias);
+  }
+  return byAlias;
+}
 
 function compile(known: readonly Outlet[]): Matcher {
   let matcher = compiled.get(known);
@@ -64,8 +75,7 @@ function compile(known: readonly Outlet[]): Matcher {
     const terms = known.flatMap((outlet) =>
       [outlet.name, ...outlet.aliases].map((term) => ({ outlet, pattern: new RegExp(termPattern(term), 'gu') })),
     );
-    const byAlias = new Map(known.flatMap((outlet) => [outlet.name, ...outlet.aliases].map((term) => [aliasKey(term), outlet] as const)));
-    matcher = { terms, byAlias };
+    matcher = { terms, byAlias: aliasIndex(known) };
     compiled.set(known, matcher);
   }
   return matcher;

@@ -36,3 +36,4 @@ export {
   type ImportedItem,
   type ImportSummary,
 } from './import-summary';
+export { WritePacer } from './write-pacer';

@@ -4,7 +4,14 @@ import Database from 'better-sqlite3';
 // Runs in a worker thread (sqlite-checkpointer.ts): PASSIVE checkpoints of the
 // write-ahead log on a connection of its own, every `intervalMs`.
 const { filename, intervalMs } = workerData as { filename: string; intervalMs: number };
-const db = new Database(filename, { fileMustExist: true });
+let db: Database;
+try {
+  db = new Database(filename, { fileMustExist: true });
+} catch (error) {
+  // Said in a message: a SqliteError does not survive the trip to the main thread whole.
+  parentPort!.postMessage({ failed: `cannot open ${filename}: ${(error as Error).message}` });
+  process.exit(1);
+}
 
 function checkpoint(): void {
   try {

@@ -20,7 +20,8 @@ export class SqliteCheckpointer {
   /** `onError`: the thread failed (the file could not be opened, say); commits then grow the log until the process ends. */
   constructor(filename: string, intervalMs: number, onError: (error: Error) => void) {
     this.worker = new Worker(path.join(__dirname, 'sqlite-checkpoint-worker.js'), { workerData: { filename, intervalMs } });
-    this.worker.on('error', onError);
+    this.worker.on('message', (message: { failed?: string }) => message.failed && onError(new Error(message.failed)));
+    this.worker.on('error', (error) => onError(new Error(`the checkpoint thread failed: ${String((error as Error)?.message ?? error)}`)));
     // The thread must not keep a process alive that is otherwise done (a command-line tool).
     this.worker.unref();
   }

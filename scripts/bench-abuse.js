@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// npm run bench:abuse: what a handful of expensive stock URLs do to the
+// npm run bench:abuse -- [--reuse] [--no-rate]: what a handful of expensive stock URLs do to the
 // server. On the database the environment selects (SQLite by default;
 // DATABASE_CLIENT=postgres), with the 100k corpus (the same database as
 // bench:tag-pages, so --reuse skips the import of either), the production
@@ -24,6 +24,9 @@ const REUSE = hasFlag('reuse');
 const DURATION = Number(flag('duration', 15));
 const CONNECTIONS = Number(flag('connections', 16));
 const PORT = Number(flag('port', 1397));
+// All connections come from this one address: the per-client rate limit answers most of
+// them 429. --no-rate turns it off, as if each connection were a bot of its own.
+const NO_RATE = hasFlag('no-rate');
 const PROBE_EVERY_MS = 200;
 const SLOW_MS = 5000;
 const probeLoop = (urls) => probeEvery(urls, PROBE_EVERY_MS);
@@ -33,7 +36,7 @@ async function main() {
   const { env, reused } = await benchDatabase('tag-pages', { reuse: REUSE });
   if (!reused) importCorpus(corpus, env, ARTICLES);
   const base = `http://127.0.0.1:${PORT}`;
-  const server = await startServer(env, { port: PORT });
+  const server = await startServer(NO_RATE ? { ...env, NEWSROOM_STOCK_RATE: '0' } : env, { port: PORT });
   try {
     const tags = (await (await fetch(`${base}/api/newsroom/tags?sort=count&pageSize=100`)).json()).data;
     const [big, second] = tags;
@@ -52,7 +55,7 @@ async function main() {
       '/api/articles?populate=*&pagination[pageSize]=100',
     ];
     const probes = [`${base}/api/newsroom/health`, `${base}/api/newsroom/tags/${medium.slug}`];
-    console.log(`${client}, ${ARTICLES} articles; largest tag ${big.slug} (${big.articleCount}); ${CONNECTIONS} connections for ${DURATION} s over:`);
+    console.log(`${client}${NO_RATE ? ' (no per-client rate)' : ''}, ${ARTICLES} articles; largest tag ${big.slug} (${big.articleCount}); ${CONNECTIONS} connections for ${DURATION} s over:`);
     for (const path of heavy) console.log(`  ${path}`);
 
     // Before: what a probe costs on an idle server.

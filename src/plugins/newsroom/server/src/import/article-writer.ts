@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { SLUGGED_TYPES, uniqueSlug } from '../document-middlewares/slugs';
+import { relationLimitProblem } from '../lib/article-relations';
 import { DocumentError, type ArticleAction, type PlannedArticle } from '../lib/import';
 import { slugBase } from '../lib/slug';
 import type { Taxonomy, Term } from './taxonomy';
@@ -62,6 +63,8 @@ interface StoredDocument {
 interface LinkRequest {
   document: StoredDocument;
   targets: Term[];
+  /** The article's line in the document, for messages. */
+  line: number;
 }
 
 function linkTable(strapi: Core.Strapi, attribute: 'tags' | 'sources'): LinkTable {
@@ -193,7 +196,7 @@ export function createArticleWriter(strapi: Core.Strapi, opts: ArticleWriterOpti
     }
     const inverseOrders = await nextInverseOrders(kind, requests.flatMap((request) => request.targets.map((t) => t.id)));
     const inserts: Array<Record<string, number>> = [];
-    const added = requests.map(({ document, targets }) => {
+    const added = requests.map(({ document, targets, line }) => {
       let changed = false;
       for (const target of targets) {
         const missing = document.rowIds.filter((id) => !linked.get(id)!.targets.has(target.id));
@@ -213,6 +216,11 @@ export function createArticleWriter(strapi: Core.Strapi, opts: ArticleWriterOpti
           });
         }
         changed = true;
+      }
+      // An article found again keeps its links: the new ones must still fit.
+      for (const id of document.rowIds) {
+        const problem = relationLimitProblem(kind, linked.get(id)!.targets.size);
+        if (problem) throw new DocumentError(opts.file, line, problem);
       }
       return changed;
     });
@@ -255,11 +263,10 @@ export function createArticleWriter(strapi: Core.Strapi, opts: ArticleWriterOpti
       const documentOf = (article: PlannedArticle): StoredDocument =>
         existing.get(article.importKey) ?? created.get(article.importKey)!;
 
-      const tagsAdded = await link('tags', batch.map((article, i) => ({ document: documentOf(article), targets: targets[i].tags })));
-      const sourcesAdded = await link(
-        'sources',
-        batch.map((article, i) => ({ document: documentOf(article), targets: targets[i].sources })),
-      );
+      const requests = (kind: 'tags' | 'sources'): LinkRequest[] =>
+        batch.map((article, i) => ({ document: documentOf(article), targets: targets[i][kind], line: article.line }));
+      const tagsAdded = await link('tags', requests('tags'));
+      const sourcesAdded = await link('sources', requests('sources'));
       return batch.map((article, i) => ({
         action: firstSeen.get(article.importKey) === i ? 'created' : tagsAdded[i] || sourcesAdded[i] ? 'updated' : 'unchanged',
         documentId: documentOf(article).documentId,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ARTICLE_RELATION_LIMITS } from '../article-relations';
 import { storable } from '../storable-text';
 import { DocumentError } from './document-error';
 import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './parse-tag-listing';
@@ -41,8 +42,8 @@ const articleSchema = z
       error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string or an array of blocks'),
     }),
     bodyFormat: z.enum(BODY_FORMATS).optional(),
-    tags: z.array(nameSchema).default([]),
-    sources: z.array(nameSchema).default([]),
+    tags: z.array(nameSchema).max(ARTICLE_RELATION_LIMITS.tags, `at most ${ARTICLE_RELATION_LIMITS.tags} tags`).default([]),
+    sources: z.array(nameSchema).max(ARTICLE_RELATION_LIMITS.sources, `at most ${ARTICLE_RELATION_LIMITS.sources} sources`).default([]),
     publishedAt: z
       .string()
       .refine(

@@ -72,13 +72,18 @@ async function buildMix(base) {
   }
 
   const get = (p) => ({ path: p, headers: {} });
-  // Weights are shares of the requests (they add up to 100). Two stock routes
-  // cost far more than the rest on a large corpus, so they get small tags only
-  // and 0.5% each, or they would be most of what the server does (and on
-  // SQLite, whose queries run on the event loop, stall everything else):
-  // the tag filter (`filters[tags][slug][$eq]`: a join and DISTINCT over every
-  // article, ~0.5 s on 100k articles), and sorting by publishedAt (no index
-  // to read it from: every published row is sorted, ~0.7 s).
+  // Weights are shares of the requests (they add up to 100). The stock tag
+  // filter and the newest-first sort were the costliest stock reads before
+  // the cost policy (an index now answers both); they keep their 0.5% so
+  // that runs compare across versions. `stock`: a stock content-API route,
+  // which admission control may shed (503); `refused`: a shape the cost
+  // policy refuses, whose answer must be a 400.
+  const refused = [
+    '/api/articles?filters[body][$containsi]=nowhere&pagination[pageSize]=10',
+    '/api/articles?sort=title:desc&pagination[page]=5000&pagination[pageSize]=10',
+    '/api/tags?populate[articles][populate]=*',
+    `/api/tags?filters[articles][sources][name][$eq]=Reuters&pagination[pageSize]=10`,
+  ];
   const mix = [
     { kind: 'tag page 1', weight: 14, next: () => get(`/api/newsroom/tags/${slug(anyTag())}${rand() < 0.25 ? '?pageSize=20' : ''}`) },
     {
@@ -111,9 +116,11 @@ async function buildMix(base) {
       },
     },
     { kind: 'related tags', weight: 5, next: () => get(`/api/newsroom/tags/${slug(anyTag())}/related?limit=${pick([5, 10, 20])}`) },
+  ];
+  const stock = [
     {
       kind: 'REST /api/articles',
-      weight: 10,
+      weight: 8,
       next: () =>
         get(
           `/api/articles?${REST_ARTICLE_FIELDS}&${REST_CHEAP_POPULATE}` +
@@ -153,7 +160,9 @@ async function buildMix(base) {
             '&sort[0]=publishedAt:desc&pagination[pageSize]=10',
         ),
     },
-  ];
+    { kind: 'REST refused shapes (400)', weight: 2, refused: true, next: () => get(pick(refused)) },
+  ].map((m) => ({ ...m, stock: true }));
+  mix.push(...stock);
   const summary = `${tags.length} tags (big: ${big[big.length - 1].articleCount}–${big[0].articleCount} articles, ` +
     `medium: ${medium[medium.length - 1].articleCount}–${medium[0].articleCount}, small: ${small[small.length - 1].articleCount}–${small[0].articleCount}), ` +
     `${cursors.length} cursors, ${ids.length} article ids, ${conditional.length} conditional URLs`;
@@ -170,4 +179,15 @@ function drawer(mix) {
   };
 }
 
-module.exports = { buildMix, drawer };
+/**
+ * What the cost policy says of an answer: a refused shape must be a 400; a
+ * stock request may be shed by admission control (503, with Retry-After);
+ * anything else must be 2xx or 304.
+ */
+function policyVerdict(entry, status) {
+  if (entry.refused) return status === 400 ? 'ok' : 'bad';
+  if ((status >= 200 && status < 300) || status === 304) return 'ok';
+  return entry.stock && status === 503 ? 'shed' : 'bad';
+}
+
+module.exports = { buildMix, drawer, policyVerdict };

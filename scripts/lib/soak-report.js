@@ -6,10 +6,10 @@ const ms = (v) => (Number.isFinite(v) ? v.toFixed(0) : '-');
 const mb = (bytes) => (Number.isFinite(bytes) ? (bytes / MB).toFixed(0) : '-');
 
 function printPhases(phases) {
-  console.log('\n| phase | seconds | requests | req/s | p50 ms | p99 ms | max ms | errors | of which timeouts | non-2xx/304 |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('\n| phase | seconds | requests | req/s | p50 ms | p99 ms | max ms | errors | of which timeouts | off policy | stock shed |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const [name, seconds, r] of phases) {
-    console.log(`| ${name} | ${seconds} | ${r.responses} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.errors} | ${r.timeouts} | ${r.bad} |`);
+    console.log(`| ${name} | ${seconds} | ${r.responses} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.errors} | ${r.timeouts} | ${r.bad} | ${r.shed} of ${r.stockAnswers} |`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { resolveAdmissionPolicy, stockPathMatcher } from '../../../src/lib/admission/policy';
 
 describe('resolveAdmissionPolicy', () => {
-  it('defaults: half the PostgreSQL pool, 16 on SQLite; 64 waiting at most 2 s; 10 a second, bursts of 50', () => {
+  it('defaults: half the PostgreSQL pool, 4 on SQLite; 64 waiting at most 2 s; 10 a second, bursts of 50', () => {
     expect(resolveAdmissionPolicy({ client: 'postgres', poolMax: 10 })).toMatchObject({
       concurrency: 5,
       queue: 64,
@@ -11,7 +11,7 @@ describe('resolveAdmissionPolicy', () => {
       burst: 50,
     });
     expect(resolveAdmissionPolicy({ client: 'postgres', poolMax: 1 }).concurrency).toBe(1);
-    expect(resolveAdmissionPolicy({ client: 'sqlite', poolMax: 1 })).toMatchObject({ concurrency: 16, queue: 64, queueTimeoutMs: 2000 });
+    expect(resolveAdmissionPolicy({ client: 'sqlite', poolMax: 1 })).toMatchObject({ concurrency: 4, queue: 64, queueTimeoutMs: 2000 });
   });
 
   it('takes the environment’s values; 0 turns a limit off', () => {

@@ -1,19 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { articleRelationsMiddleware } from './document-middlewares/article-relations';
-import { contentVersionMiddleware } from './document-middlewares/content-version';
-import { excerptMiddleware } from './document-middlewares/excerpt';
 import { indexedFilterMiddleware } from './document-middlewares/indexed-filter';
-import { slugsMiddleware } from './document-middlewares/slugs';
-import { storableTextMiddleware } from './document-middlewares/storable-text';
-import { tagPageIndexMiddleware } from './document-middlewares/tag-page-index';
+import { storedContentMiddleware } from './document-middlewares/stored-content';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  // Outermost: a refused article rolls back with everything the other middlewares wrote.
-  strapi.documents.use(articleRelationsMiddleware(strapi));
-  strapi.documents.use(storableTextMiddleware());
-  strapi.documents.use(slugsMiddleware(strapi));
-  strapi.documents.use(excerptMiddleware(strapi));
-  strapi.documents.use(tagPageIndexMiddleware(strapi));
-  strapi.documents.use(contentVersionMiddleware(strapi));
+  // Every write of an Article, Tag or Source: the content rules, in one transaction.
+  strapi.documents.use(storedContentMiddleware(strapi));
+  // Reads: the stock tag and source filters answered from the tag-page index.
   strapi.documents.use(indexedFilterMiddleware(strapi));
 };

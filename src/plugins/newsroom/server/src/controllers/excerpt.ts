@@ -29,7 +29,7 @@ const excerpt = ({ strapi }: { strapi: Core.Strapi }) => {
     async preview(ctx: Ctx) {
       const input = validate(excerptPreviewSchema, ctx.request.body ?? {}, 'excerpt preview');
       // What a save of this body would refuse, the preview refuses too.
-      const problem = Array.isArray(input.body) ? await service('blocks-validation').problem(input.body) : null;
+      const problem = Array.isArray(input.body) ? await service('content-rules').blocksProblem(input.body) : null;
       if (problem) {
         throw new errors.ValidationError(`Invalid excerpt preview at "${formatPath(problem.path)}": ${problem.message}`, {
           errors: [problem],

@@ -2,7 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { planIndexedFilter, type IndexedRelation } from '../lib/indexed-filter-plan';
 import { INDEXED_FILTER_SCOPE, type IndexedFilterScope } from '../middlewares/indexed-filter';
-import { ARTICLE } from '../services/excerpts';
+import { UIDS } from '../../../shared/constants';
 
 /**
  * Answers the article `find` route's stock tag (or source) slug filter from an
@@ -17,14 +17,14 @@ import { ARTICLE } from '../services/excerpts';
 export const indexedFilterMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
-    if (context.uid !== ARTICLE || (context.action !== 'findMany' && context.action !== 'count')) return next();
+    if (context.uid !== UIDS.article || (context.action !== 'findMany' && context.action !== 'count')) return next();
     const scope = strapi.requestContext.get()?.state?.[INDEXED_FILTER_SCOPE] as IndexedFilterScope | undefined;
     if (!scope) return next();
 
     const params = context.params as Record<string, any>;
     let orderBy: unknown;
     try {
-      orderBy = strapi.get('query-params').transform(ARTICLE, { sort: params.sort }).orderBy;
+      orderBy = strapi.get('query-params').transform(UIDS.article, { sort: params.sort }).orderBy;
     } catch {
       return next(); // a sort Strapi refuses: its own error, from its own path
     }

@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { uniqueSlug } from '../document-middlewares/slugs';
+import { UIDS } from '../../../shared/constants';
+import { newEntryDefaults } from '../lib/content-rules';
 import { aliasKey, knownOutlet, tagKey, type SummaryBuilder } from '../lib/import';
+import { getService } from '../utils/get-service';
 
-const TAG = 'api::tag.tag';
-const SOURCE = 'api::source.source';
+const TAG = UIDS.tag;
+const SOURCE = UIDS.source;
 
 export interface Term {
   id: number;
@@ -27,7 +29,7 @@ const aliasesOf = (value: unknown): string[] =>
  * case-insensitively, sources by name or alias; a known outlet is created
  * with its URL and aliases from outlets.json.
  * New ones are written like the import's articles, through the Query Engine
- * with the slug middleware's slugs: the Document Service would also queue an
+ * with the content rules' slugs and defaults: the Document Service would also queue an
  * event per entry, each loading the entry with all its articles once the
  * import commits (thousands of queries after a large import).
  * Every tag and source is read once per import: a few thousand small rows,
@@ -49,8 +51,9 @@ export async function loadTaxonomy(strapi: Core.Strapi, summary: SummaryBuilder)
 
   /** Tags and sources have no draft & publish: one row, published when created. */
   async function create(uid: typeof TAG | typeof SOURCE, data: { name: string }): Promise<Term> {
-    const slug = await uniqueSlug(strapi, uid, data.name);
-    const { id } = await strapi.db.query(uid).create({ data: { ...data, slug, publishedAt: new Date() }, select: ['id'] });
+    const [slug] = await getService(strapi, 'content-rules').slugs(uid, [{ name: data.name }]);
+    const stored = { ...newEntryDefaults(uid, data), slug, publishedAt: new Date() };
+    const { id } = await strapi.db.query(uid).create({ data: stored, select: ['id'] });
     return { id, name: data.name };
   }
 
@@ -69,7 +72,7 @@ export async function loadTaxonomy(strapi: Core.Strapi, summary: SummaryBuilder)
     const names = outlet ? [name, outlet.name, ...outlet.aliases] : [name];
     const found = names.map((candidate) => sourcesByKey.get(aliasKey(candidate))).find(Boolean);
     if (found) return found;
-    const data = outlet ? { name: outlet.name, url: outlet.url, aliases: outlet.aliases } : { name, aliases: [] };
+    const data = outlet ? { name: outlet.name, url: outlet.url, aliases: outlet.aliases } : { name };
     const term = await create(SOURCE, data);
     remember(term, names);
     summary.sourceCreated(term.name);

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
-import { ARTICLE, createArticleWriter, type WrittenArticle } from '../import/article-writer';
+import { createArticleWriter } from '../import/article-writer';
 import { documentFiles } from '../import/document-files';
 import { openFile, openSource, type DocumentInput, type DocumentSource } from '../import/document-input';
 import { PlanningThread } from '../import/planning-thread';
@@ -20,6 +20,7 @@ import {
   type SourceLine,
   WritePacer,
 } from '../lib/import';
+import { getService } from '../utils/get-service';
 import type { ImportConfig } from '../validation/import-config';
 
 // Articles planned at a time: memory stays flat however long the document.
@@ -68,8 +69,6 @@ class DryRunRollback extends Error {}
  * are written.
  */
 const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = () => strapi.plugin('newsroom');
-
   function limits(): ImportConfig {
     return strapi.config.get('plugin::newsroom.import') as ImportConfig;
   }
@@ -80,7 +79,7 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function* plannedBatches(input: DocumentInput, file: string, format: DocumentFormat, ctx: PlanContext): AsyncGenerator<PlannedArticle[]> {
     const { maxDocumentBytes, maxLineBytes } = limits();
-    const blocks = plugin().service('blocks-validation');
+    const rules = getService(strapi, 'content-rules');
     const thread = new PlanningThread({ file, maxLineBytes, context: ctx });
     // Batches handed to the planning thread and not written yet, in document order.
     const planned: Array<Promise<PlannedArticle[]>> = [];
@@ -92,7 +91,7 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
       const batch = await planned.shift()!;
       for (const article of batch) {
         if (!article.blocksFromDocument) continue;
-        const problem = await blocks.problem(article.body);
+        const problem = await rules.blocksProblem(article.body);
         if (problem) throw new DocumentError(file, article.line, `"${formatPath(problem.path)}" ${problem.message}`);
       }
       return batch;
@@ -126,19 +125,13 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** The tag pages list published articles from their own index: keep it in step. */
-  async function syncTagPages(written: WrittenArticle[]): Promise<void> {
-    const changed = written.filter((article) => article.action !== 'unchanged').map((article) => article.documentId);
-    await plugin().service('tag-page-index').syncDocuments([...new Set(changed)]);
-  }
-
   async function run(input: DocumentInput, file: string, options: ImportOptions): Promise<ImportSummary> {
     const format = options.format ?? documentFormat(file, input.head);
     const summary = new SummaryBuilder(file, format, options.dryRun === true, options.maxItems);
     const ctx: PlanContext = {
       startedAt: new Date(),
       draft: options.draft === true,
-      excerpt: await plugin().service('excerpts').settings(),
+      excerpt: await getService(strapi, 'excerpt-settings').get(),
     };
     try {
       await strapi.db.transaction(async ({ trx }) => {
@@ -151,7 +144,6 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
             const batch = planned.slice(i, i + (pacer?.next() ?? WRITE_SIZE));
             const written = await writer.write(batch);
             batch.forEach((article, j) => summary.article({ line: article.line, title: article.title, ...written[j] }));
-            await syncTagPages(written);
             pacer?.done(batch.length, performance.now() - started);
             i += batch.length;
             // SQLite's driver is synchronous, so a batch's awaits resolve as microtasks: without
@@ -160,9 +152,9 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
           }
           options.onProgress?.({ articles: summary.articleCount, bytesRead: input.bytesRead(), totalBytes: input.totalBytes });
         }
-        // Once, for what the index sync does not cover: new tags and sources show in
-        // the tag list (?all=true) even when no article on a page changed.
-        await plugin().service('content-version').bump();
+        // Once per import (the index's own bump is the same one): new tags and sources
+        // show in the tag list (?all=true) even when no article on a page changed.
+        await getService(strapi, 'content-version').bump();
         if (options.dryRun) throw new DryRunRollback();
       });
     } catch (error) {
@@ -170,7 +162,7 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     if (!options.dryRun && summary.articleCount >= ANALYZE_AFTER_ARTICLES) {
       await nextTurn(); // the commit and the statistics are two waits for a reader on SQLite, not one
-      await plugin().service('tag-page-index').analyze();
+      await getService(strapi, 'tag-page-index').analyze();
     }
     return summary.result();
   }

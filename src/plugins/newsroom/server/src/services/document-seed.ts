@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { ARTICLE } from '../import/article-writer';
 import type { SeedConfig } from '../validation/import-config';
+import { UIDS } from '../../../shared/constants';
 
 const STORE_KEY = 'seed';
 
@@ -23,7 +23,7 @@ const documentSeed = ({ strapi }: { strapi: Core.Strapi }) => ({
     // One transaction for every document and the mark: all of it, or none and a retry at the next start.
     return strapi.db.transaction(async () => {
       const at = new Date().toISOString();
-      if ((await strapi.db.query(ARTICLE).count()) > 0) {
+      if ((await strapi.db.query(UIDS.article).count()) > 0) {
         await store.set({ value: { at, files: [], skipped: 'the database has articles' } });
         return null;
       }

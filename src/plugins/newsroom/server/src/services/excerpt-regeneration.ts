@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE } from './excerpts';
 import type { JobRun, JobState } from './jobs';
+import { UIDS } from '../../../shared/constants';
 
 export const JOB_NAME = 'excerpt-regeneration';
 // Rows per read and per write transaction: memory stays flat however many articles there are.
@@ -19,7 +19,7 @@ const excerptRegeneration = ({ strapi }: { strapi: Core.Strapi }) => {
   async function regenerate(run: JobRun, onProgress?: ProgressListener): Promise<number> {
     const settings = await plugin().service('excerpt-settings').get();
     const excerpts = plugin().service('excerpts');
-    const articles = strapi.db.query(ARTICLE);
+    const articles = strapi.db.query(UIDS.article);
     let lastId = 0;
     let done = 0;
     let changed = 0;
@@ -64,7 +64,7 @@ const excerptRegeneration = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function claim(): Promise<JobRun | null> {
-    return jobs().claim(JOB_NAME, await strapi.db.query(ARTICLE).count());
+    return jobs().claim(JOB_NAME, await strapi.db.query(UIDS.article).count());
   }
 
   return {

@@ -1,27 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { resolveExcerpt, type BodyFormat } from '../lib/excerpt';
+import { articleExcerpt, type ArticleContent } from '../lib/content-rules';
 import type { ExcerptSettings } from '../validation/excerpt-settings';
+import { getService } from '../utils/get-service';
 
-export const ARTICLE = 'api::article.article';
-
-export interface ExcerptInput {
-  body: unknown;
-  customExcerpt?: string | null;
-  /** Article bodies are Strapi Blocks; previews may send other formats. */
-  bodyFormat?: BodyFormat;
-}
-
-/** The excerpt the API serves for an article, with the effective settings. */
+/** The excerpt the API serves for an article (lib/content-rules), with the effective settings. */
 const excerpts = ({ strapi }: { strapi: Core.Strapi }) => ({
   settings(): Promise<ExcerptSettings> {
-    return strapi.plugin('newsroom').service('excerpt-settings').get();
+    return getService(strapi, 'excerpt-settings').get();
   },
 
-  async compute(input: ExcerptInput, settings?: ExcerptSettings): Promise<string> {
-    return resolveExcerpt(
-      { body: input.body, customExcerpt: input.customExcerpt, format: input.bodyFormat ?? 'blocks' },
-      settings ?? (await this.settings()),
-    );
+  async compute(input: ArticleContent, settings?: ExcerptSettings): Promise<string> {
+    return articleExcerpt(input, settings ?? (await this.settings()));
   },
 });
 

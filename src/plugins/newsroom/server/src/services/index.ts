@@ -1,4 +1,4 @@
-import blocksValidation from './blocks-validation';
+import contentRules from './content-rules';
 import contentVersion from './content-version';
 import documentImport from './document-import';
 import documentSeed from './document-seed';
@@ -15,7 +15,7 @@ import tagPageIndex from './tag-page-index';
 import tagPageQuery from './tag-page-query';
 
 export default {
-  'blocks-validation': blocksValidation,
+  'content-rules': contentRules,
   'content-version': contentVersion,
   'document-import': documentImport,
   'document-seed': documentSeed,

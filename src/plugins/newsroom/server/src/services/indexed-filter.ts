@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { IndexedFilterPlan, IndexedRelation, OrderKey } from '../lib/indexed-filter-plan';
-import { ARTICLE } from './excerpts';
-import { COUNTS, PAGES, TAG } from './tag-page-index';
+import { TABLES, UIDS } from '../../../shared/constants';
 
-const SOURCE = 'api::source.source';
+const { article: ARTICLE, tag: TAG, source: SOURCE } = UIDS;
+const { tagArticles: PAGES, tagCounts: COUNTS } = TABLES;
 const TARGETS: Record<IndexedRelation, string> = { tags: TAG, sources: SOURCE };
 
 /**

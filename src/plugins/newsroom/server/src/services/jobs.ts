@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { UIDS } from '../../../shared/constants';
 
-const JOB = 'plugin::newsroom.job';
 // A running job whose instance stops sending heartbeats (crashed, killed) is
 // taken to be dead after this long, so a new run may start.
 const STALE_AFTER_MS = 60_000;
@@ -29,7 +29,7 @@ export interface JobRun {
  * start anywhere is refused while one runs.
  */
 const jobs = ({ strapi }: { strapi: Core.Strapi }) => {
-  const query = () => strapi.db.query(JOB);
+  const query = () => strapi.db.query(UIDS.job);
 
   return {
     async get(name: string): Promise<JobState> {

@@ -1,88 +1,87 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { ARTICLE } from './excerpts';
+import { TABLES, UIDS } from '../../../shared/constants';
+import { rowsPerTag, tagPageRows, type PublishedArticleRow, type TagPageRow } from '../lib/content-rules';
+import { chunked } from '../utils/chunked';
+import { getService } from '../utils/get-service';
 
-export const TAG = 'api::tag.tag';
-// Created by database/migrations/*newsroom-tag-page-index.js.
-export const PAGES = 'newsroom_tag_articles';
-export const COUNTS = 'newsroom_tag_counts';
-const CHUNK = 500;
+const PAGES = TABLES.tagArticles;
+const COUNTS = TABLES.tagCounts;
 
-interface PublishedArticle {
-  id: number;
-  documentId: string;
-  publishedAt: Date | string;
-  tags: Array<{ id: number }>;
-}
-
-const chunks = <T>(items: T[], size = CHUNK): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+type PublishedArticle = PublishedArticleRow & { tags: Array<{ id: number }> };
 
 /**
- * Maintains the tag-page index from the source of truth (published article
- * rows and their tag links): Document Service middlewares call it after every
- * write that can change a tag page, the importer after a bulk load, and
- * bootstrap verifies it. Each change runs in a transaction, joining the
- * caller's when there is one (an import), so the index never disagrees with
- * what was committed.
+ * Maintains the tag-page index (lib/content-rules/tag-page-rows.ts): the
+ * Document Service middleware calls it after every write that can change a
+ * tag page, the importer hands it the rows it wrote, and bootstrap verifies
+ * it. Each change joins the caller's transaction (a plain call gets its own)
+ * and bumps the content version in it, so the index never disagrees with
+ * what was committed and cached pages are rebuilt exactly when it changed.
  */
 const tagPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
-  // Every change also bumps the content version, in the same transaction, so
-  // cached tag pages are rebuilt exactly when the index changed.
   const inTransaction = async <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
     strapi.db.transaction(async ({ trx }) => {
       const result = await work(trx);
-      await strapi.plugin('newsroom').service('content-version').bump();
+      await getService(strapi, 'content-version').bump();
       return result;
     }) as unknown as Promise<T>;
 
   const publishedArticles = (where: Record<string, unknown>, tagIds?: number[]): Promise<PublishedArticle[]> =>
-    strapi.db.query(ARTICLE).findMany({
+    strapi.db.query(UIDS.article).findMany({
       where: { ...where, publishedAt: { $notNull: true } },
       select: ['id', 'documentId', 'publishedAt'],
       populate: { tags: { select: ['id'], ...(tagIds ? { where: { id: { $in: tagIds } } } : {}) } },
     });
 
-  async function insert(trx: Knex.Transaction, articles: PublishedArticle[]): Promise<Set<number>> {
-    const rows = articles.flatMap((article) =>
-      article.tags.map((tag) => ({
-        tag_id: tag.id,
-        article_id: article.id,
-        document_id: article.documentId,
-        published_at: new Date(article.publishedAt).getTime(),
-      })),
-    );
-    for (const chunk of chunks(rows)) await trx(PAGES).insert(chunk);
-    return new Set(rows.map((row) => row.tag_id));
+  const rowsOf = (articles: PublishedArticle[]): TagPageRow[] =>
+    articles.flatMap((article) => tagPageRows(article, article.tags.map((tag) => tag.id)));
+
+  /** Moves each tag's count by `delta` rows; a tag left with none has no count row. */
+  async function adjustCounts(trx: Knex.Transaction, deltas: Map<number, number>, sign: 1 | -1): Promise<void> {
+    const changes = [...deltas].map(([tag_id, n]) => ({ tag_id, article_count: sign * n }));
+    for (const chunk of chunked(changes)) {
+      await trx(COUNTS)
+        .insert(chunk)
+        .onConflict('tag_id')
+        .merge({ article_count: trx.raw('??.article_count + excluded.article_count', [COUNTS]) });
+      if (sign < 0) await trx(COUNTS).whereIn('tag_id', chunk.map((change) => change.tag_id)).where('article_count', '<=', 0).delete();
+    }
   }
 
-  async function refreshCounts(trx: Knex.Transaction, tagIds: Iterable<number>): Promise<void> {
-    for (const chunk of chunks([...new Set(tagIds)])) {
+  async function add(trx: Knex.Transaction, rows: TagPageRow[]): Promise<void> {
+    for (const chunk of chunked(rows)) await trx(PAGES).insert(chunk);
+    await adjustCounts(trx, rowsPerTag(rows), 1);
+  }
+
+  /** Counts from the rows themselves, for the tags given (after a tag's links changed wholesale). */
+  async function recount(trx: Knex.Transaction, tagIds: Iterable<number>): Promise<void> {
+    for (const chunk of chunked([...new Set(tagIds)])) {
       const counted: Array<{ tag_id: number; n: number | string }> = await trx(PAGES)
         .select('tag_id')
         .count({ n: '*' })
         .whereIn('tag_id', chunk)
         .groupBy('tag_id');
       await trx(COUNTS).whereIn('tag_id', chunk).delete();
-      if (counted.length > 0) {
-        await trx(COUNTS).insert(counted.map((row) => ({ tag_id: row.tag_id, article_count: Number(row.n) })));
-      }
+      if (counted.length > 0) await trx(COUNTS).insert(counted.map((row) => ({ tag_id: row.tag_id, article_count: Number(row.n) })));
     }
   }
 
   return {
+    /** Rows a writer derived from what it wrote (published article rows newly linked to tags). */
+    async add(rows: TagPageRow[]): Promise<void> {
+      if (rows.length > 0) await inTransaction((trx) => add(trx, rows));
+    },
+
     /** After articles were created, published, unpublished, edited or deleted. */
     async syncDocuments(documentIds: string[]): Promise<void> {
       if (documentIds.length === 0) return;
       await inTransaction(async (trx) => {
-        const touched = new Set<number>();
-        for (const chunk of chunks(documentIds)) {
-          const before: Array<{ tag_id: number }> = await trx(PAGES).distinct('tag_id').whereIn('document_id', chunk);
-          before.forEach((row) => touched.add(row.tag_id));
+        for (const chunk of chunked(documentIds)) {
+          const removed: Array<{ tag_id: number }> = await trx(PAGES).select('tag_id').whereIn('document_id', chunk);
           await trx(PAGES).whereIn('document_id', chunk).delete();
-          (await insert(trx, await publishedArticles({ documentId: { $in: chunk } }))).forEach((id) => touched.add(id));
+          await adjustCounts(trx, rowsPerTag(removed), -1);
+          await add(trx, rowsOf(await publishedArticles({ documentId: { $in: chunk } })));
         }
-        await refreshCounts(trx, touched);
       });
     },
 
@@ -90,11 +89,11 @@ const tagPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
     async syncTags(tagIds: number[]): Promise<void> {
       if (tagIds.length === 0) return;
       await inTransaction(async (trx) => {
-        for (const chunk of chunks(tagIds)) {
+        for (const chunk of chunked(tagIds)) {
           await trx(PAGES).whereIn('tag_id', chunk).delete();
-          await insert(trx, await publishedArticles({ tags: { id: { $in: chunk } } }, chunk));
+          for (const rows of chunked(rowsOf(await publishedArticles({ tags: { id: { $in: chunk } } }, chunk)))) await trx(PAGES).insert(rows);
         }
-        await refreshCounts(trx, tagIds);
+        await recount(trx, tagIds);
       });
     },
 
@@ -103,9 +102,8 @@ const tagPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
       await inTransaction(async (trx) => {
         await trx(PAGES).delete();
         await trx(COUNTS).delete();
-        const tagIds = new Set<number>();
         for (let lastId = 0; ; ) {
-          const batch: PublishedArticle[] = await strapi.db.query(ARTICLE).findMany({
+          const batch: PublishedArticle[] = await strapi.db.query(UIDS.article).findMany({
             where: { id: { $gt: lastId }, publishedAt: { $notNull: true } },
             select: ['id', 'documentId', 'publishedAt'],
             populate: { tags: { select: ['id'] } },
@@ -113,18 +111,17 @@ const tagPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
             limit: 1000,
           });
           if (batch.length === 0) break;
-          (await insert(trx, batch)).forEach((id) => tagIds.add(id));
+          await add(trx, rowsOf(batch));
           lastId = batch[batch.length - 1].id;
         }
-        await refreshCounts(trx, tagIds);
       });
     },
 
     /** The index holds exactly one row per tag link of a published article. */
     async isConsistent(): Promise<boolean> {
-      const articles = strapi.db.metadata.get(ARTICLE);
-      const link = (articles.attributes.tags as any).joinTable;
-      const publishedAt = (articles.attributes.publishedAt as any).columnName;
+      const articles = strapi.db.metadata.get(UIDS.article);
+      const link = (articles.attributes.tags as { joinTable: { name: string; joinColumn: { name: string } } }).joinTable;
+      const publishedAt = (articles.attributes.publishedAt as { columnName: string }).columnName;
       const knex = strapi.db.connection;
       const [{ n: expected }] = await knex(`${link.name} as l`)
         .join(`${articles.tableName} as a`, `a.id`, `l.${link.joinColumn.name}`)
@@ -143,7 +140,7 @@ const tagPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async analyze(): Promise<void> {
       const knex = strapi.db.connection;
-      const articles = strapi.db.metadata.get(ARTICLE).tableName;
+      const articles = strapi.db.metadata.get(UIDS.article).tableName;
       if (strapi.db.dialect.client === 'postgres') await knex.raw('VACUUM (ANALYZE) ??, ??, ??', [PAGES, COUNTS, articles]);
       // SQLite: its own maintenance, which analyzes only the tables whose size changed enough
       // since their statistics (0x10000: whichever connection queried them), each on a sample;

@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { encodeCursor, type TagPageCursor } from '../lib/tag-page-cursor';
-import { ARTICLE } from './excerpts';
-import { COUNTS, PAGES, TAG } from './tag-page-index';
+import { TABLES, UIDS } from '../../../shared/constants';
 
-const SOURCE = 'api::source.source';
 
 export interface TagSummary {
   id: number;
@@ -53,15 +51,15 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
   const column = (uid: string, attribute: string) =>
     (strapi.db.metadata.get(uid as any).attributes[attribute] as { columnName?: string }).columnName ?? attribute;
   const tagTable = () => ({
-    table: strapi.db.metadata.get(TAG).tableName,
-    name: column(TAG, 'name'),
-    slug: column(TAG, 'slug'),
-    description: column(TAG, 'description'),
+    table: strapi.db.metadata.get(UIDS.tag).tableName,
+    name: column(UIDS.tag, 'name'),
+    slug: column(UIDS.tag, 'slug'),
+    description: column(UIDS.tag, 'description'),
   });
 
   /** The related rows of a relation for many articles at once, in the editor's order. */
   async function relatedRows(attribute: 'tags' | 'sources', target: string, fields: string[], articleIds: number[]) {
-    const link = (strapi.db.metadata.get(ARTICLE).attributes[attribute] as any).joinTable;
+    const link = (strapi.db.metadata.get(UIDS.article).attributes[attribute] as any).joinTable;
     const rows: Array<Record<string, unknown> & { article_id: number }> = await knex()(`${link.name} as l`)
       .join(`${strapi.db.metadata.get(target as any).tableName} as r`, 'r.id', `l.${link.inverseJoinColumn.name}`)
       .whereIn(`l.${link.joinColumn.name}`, articleIds)
@@ -78,14 +76,14 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Published article rows by id, in the order given, with their tags and sources: three queries. */
   async function articlesById(ids: number[]): Promise<TagPageArticle[]> {
     if (ids.length === 0) return [];
-    const table = strapi.db.metadata.get(ARTICLE).tableName;
+    const table = strapi.db.metadata.get(UIDS.article).tableName;
     const fields = ['documentId', 'title', 'slug', 'excerpt', 'publishedAt'];
     const [rows, tags, sources] = await Promise.all([
       knex()(table)
         .whereIn('id', ids)
-        .select('id', ...fields.map((field) => ({ [field]: column(ARTICLE, field) }))),
-      relatedRows('tags', TAG, ['name', 'slug'], ids),
-      relatedRows('sources', SOURCE, ['name', 'slug', 'url'], ids),
+        .select('id', ...fields.map((field) => ({ [field]: column(UIDS.article, field) }))),
+      relatedRows('tags', UIDS.tag, ['name', 'slug'], ids),
+      relatedRows('sources', UIDS.source, ['name', 'slug', 'url'], ids),
     ]);
     const byId = new Map(rows.map((row: any) => [row.id, row]));
     return ids
@@ -117,7 +115,7 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
     async findTag(slug: string): Promise<TagSummary | null> {
       const t = tagTable();
       const row = await knex()(`${t.table} as t`)
-        .leftJoin(`${COUNTS} as c`, 'c.tag_id', 't.id')
+        .leftJoin(`${TABLES.tagCounts} as c`, 'c.tag_id', 't.id')
         .select('t.id', { name: `t.${t.name}` }, { slug: `t.${t.slug}` }, { description: `t.${t.description}` }, 'c.article_count')
         .where(`t.${t.slug}`, slug)
         .first();
@@ -133,7 +131,7 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       // One more row than the page tells whether a next page exists.
-      const query = knex()(PAGES)
+      const query = knex()(TABLES.tagArticles)
         .select('article_id', 'published_at')
         .where('tag_id', tag.id)
         .orderBy([
@@ -166,8 +164,8 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
       const t = tagTable();
       const base = () =>
         options.all
-          ? knex()(`${t.table} as t`).leftJoin(`${COUNTS} as c`, 'c.tag_id', 't.id')
-          : knex()(`${COUNTS} as c`).join(`${t.table} as t`, 't.id', 'c.tag_id');
+          ? knex()(`${t.table} as t`).leftJoin(`${TABLES.tagCounts} as c`, 'c.tag_id', 't.id')
+          : knex()(`${TABLES.tagCounts} as c`).join(`${t.table} as t`, 't.id', 'c.tag_id');
       const [{ n }] = await base().count({ n: '*' });
       const total = Number(n);
       const query = base()
@@ -187,8 +185,8 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Tags sharing the most published articles with `tag`. */
     async related(tag: TagSummary, limit: number) {
       const t = tagTable();
-      const rows = (await knex()(`${PAGES} as a`)
-        .join(`${PAGES} as b`, function joinSameArticle() {
+      const rows = (await knex()(`${TABLES.tagArticles} as a`)
+        .join(`${TABLES.tagArticles} as b`, function joinSameArticle() {
           this.on('b.article_id', '=', 'a.article_id').andOn('b.tag_id', '<>', 'a.tag_id');
         })
         .join(`${t.table} as t`, 't.id', 'b.tag_id')

@@ -1,4 +1,5 @@
-import { resolveExcerpt, type ExcerptOptions } from '../excerpt';
+import { articleExcerpt } from '../content-rules';
+import type { ExcerptOptions } from '../excerpt';
 import { paragraphBlocks } from './blocks';
 import { bodyText } from './body-text';
 import { detectSources } from './detect-sources';
@@ -65,7 +66,7 @@ export function planListingItem(tag: string, item: TagListingItem, index: number
     body,
     blocksFromDocument: false,
     customExcerpt: item.excerpt,
-    excerpt: resolveExcerpt({ body, format: 'blocks', customExcerpt: item.excerpt }, ctx.excerpt),
+    excerpt: articleExcerpt({ body, customExcerpt: item.excerpt }, ctx.excerpt),
     tags: [tag],
     sources: detectSources(item.text).map((source) => source.name),
     publishedAt: ctx.draft ? null : defaultPublishedAt(ctx.startedAt, index).toISOString(),
@@ -90,7 +91,7 @@ export function planNdjsonArticle(article: NdjsonArticle, line: number, index: n
     body: article.bodyFormat === 'blocks' ? article.body : paragraphBlocks(text),
     blocksFromDocument: article.bodyFormat === 'blocks',
     customExcerpt: article.customExcerpt ?? null,
-    excerpt: resolveExcerpt({ body: article.body, format: article.bodyFormat, customExcerpt: article.customExcerpt }, ctx.excerpt),
+    excerpt: articleExcerpt({ body: article.body, bodyFormat: article.bodyFormat, customExcerpt: article.customExcerpt }, ctx.excerpt),
     tags: article.tags,
     sources: article.sources,
     publishedAt: draft ? null : (article.publishedAt ? new Date(article.publishedAt) : defaultPublishedAt(ctx.startedAt, index)).toISOString(),

@@ -1,0 +1,106 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { UIDS } from '../../../shared/constants';
+import {
+  ARTICLE_RELATION_LIMITS,
+  articleExcerpt,
+  isSlugged,
+  newEntryDefaults,
+  slugSourceOf,
+  storableData,
+  wantsGeneratedSlug,
+  type SluggedUid,
+} from '../lib/content-rules';
+import { getService } from '../utils/get-service';
+
+type Data = Record<string, unknown>;
+type Params = { data?: Data; documentId?: string };
+type Draft = { body: unknown; customExcerpt?: string | null; excerpt?: string | null };
+
+const WRITES = new Set(['create', 'update', 'publish', 'unpublish', 'delete', 'discardDraft']);
+// Writes of these change what a tag page shows (articles: every action; tags: their rows and links).
+const TAG_WRITES = new Set(['create', 'update', 'delete']);
+
+/**
+ * The Document Service's adapter over the content rules (lib/content-rules,
+ * services/content-rules.ts): every write of an Article, Tag or Source, from
+ * the Content Manager, REST or a script, runs in one transaction with
+ * - before it: storable text, a generated slug, defaults, a valid body and the
+ *   excerpt computed from the data merged with the current draft;
+ * - after it: the relation limits, the tag-page index and the content
+ *   version, so a refused write rolls back whole and no reader sees the
+ *   write without its index rows.
+ * The importer calls the same rules on its bulk path (import/).
+ */
+export const storedContentMiddleware =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
+    const uid = context.uid;
+    if (!isSlugged(uid) || !WRITES.has(context.action)) return next();
+    const params = context.params as Params;
+    return strapi.db.transaction(async () => {
+      const tagId = uid === UIDS.tag && params.documentId ? await idOf(strapi, params.documentId) : undefined;
+      if (context.action === 'create' || context.action === 'update') await prepare(strapi, uid, context.action, params);
+      if (uid === UIDS.article && context.action === 'publish' && params.documentId) await refreshDraftExcerpt(strapi, params.documentId);
+
+      const result = await next();
+      const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
+      const index = getService(strapi, 'tag-page-index');
+      if (uid === UIDS.article && documentId) {
+        const data = params.data ?? {};
+        if (Object.keys(ARTICLE_RELATION_LIMITS).some((relation) => data[relation] !== undefined)) {
+          await getService(strapi, 'content-rules').assertRelationLimits(documentId);
+        }
+        await index.syncDocuments([documentId]);
+      } else if (uid === UIDS.tag && TAG_WRITES.has(context.action)) {
+        const id = tagId ?? (result as { id?: number } | null)?.id;
+        if (id) await index.syncTags([id]);
+      } else {
+        // Tag pages show each article's sources, read live.
+        await getService(strapi, 'content-version').bump();
+      }
+      return result;
+    });
+  };
+
+// A tag has one row (no draft & publish); its id is gone after a delete.
+const idOf = async (strapi: Core.Strapi, documentId: string): Promise<number | undefined> =>
+  (await strapi.db.query(UIDS.tag).findOne({ where: { documentId }, select: ['id'] }))?.id;
+
+// The current draft row: what an update or publish starts from. Read through
+// the query engine so this middleware does not re-enter the Document Service.
+const draftOf = (strapi: Core.Strapi, documentId: string): Promise<Draft | null> =>
+  strapi.db.query(UIDS.article).findOne({ where: { documentId, publishedAt: null }, select: ['body', 'customExcerpt', 'excerpt'] });
+
+async function prepare(strapi: Core.Strapi, uid: SluggedUid, action: 'create' | 'update', params: Params): Promise<void> {
+  if (!params.data) return;
+  const rules = getService(strapi, 'content-rules');
+  let data = storableData(params.data);
+  if (action === 'create') data = newEntryDefaults(uid, data);
+  const name = slugSourceOf(uid, data);
+  if (name && wantsGeneratedSlug(action, data)) {
+    [data.slug] = await rules.slugs(uid, [{ name, documentId: params.documentId }]);
+  }
+  if (uid === UIDS.article) {
+    if (Array.isArray(data.body)) await rules.assertValidBlocks(data.body);
+    // Writers cannot set the excerpt: it is the editor's customExcerpt, or one made from the body.
+    const current = action === 'update' && params.documentId ? await draftOf(strapi, params.documentId) : null;
+    data.excerpt = articleExcerpt(
+      {
+        body: 'body' in data ? data.body : current?.body,
+        customExcerpt: ('customExcerpt' in data ? data.customExcerpt : current?.customExcerpt) as string | null,
+      },
+      await getService(strapi, 'excerpt-settings').get(),
+    );
+  }
+  params.data = data;
+}
+
+/** Settings may have changed since the draft was saved: publish what they give now. */
+async function refreshDraftExcerpt(strapi: Core.Strapi, documentId: string): Promise<void> {
+  const draft = await draftOf(strapi, documentId);
+  if (!draft) return;
+  const excerpt = articleExcerpt(draft, await getService(strapi, 'excerpt-settings').get());
+  if (excerpt !== draft.excerpt) {
+    await strapi.db.query(UIDS.article).updateMany({ where: { documentId, publishedAt: null }, data: { excerpt } });
+  }
+}

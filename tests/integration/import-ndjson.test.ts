@@ -155,7 +155,8 @@ describe('the bulk write path', () => {
     const body = [paragraph(words(150, 'same')), paragraph('Second paragraph.')];
 
     const viaService = await documents(ARTICLE).create({
-      data: { title: 'Via the Document Service', body, customExcerpt: null, tags: ordered, sources: [source.documentId] },
+      // `connect`, as the Content Manager sends relations (a plain array numbers links from 1, connect from 0).
+      data: { title: 'Via the Document Service', body, customExcerpt: null, tags: { connect: ordered }, sources: { connect: [source.documentId] } },
       status: 'published',
     });
     await importNdjson(ndjson([{ title: 'Via the importer', body, tags: ['Twin', 'Equal'], sources: ['Equal Source'] }]));

@@ -56,8 +56,8 @@ export function linkTable(strapi: Core.Strapi, kind: LinkKind): LinkTable {
 }
 
 /**
- * Links article rows to tags or sources the way Strapi orders them: an
- * article's targets 1..n in the order given, and on the target's side one
+ * Links article rows to tags or sources the way Strapi's `connect` orders
+ * them: an article's targets 0..n-1 in the order given, and on the target's side one
  * more than its highest order, the same for the draft and the published
  * link. Only missing links are written; every article must still fit the
  * relation limits afterwards.
@@ -84,8 +84,9 @@ export function createLinker(strapi: Core.Strapi, trx: Knex.Transaction, kind: L
     return highestInverseOrder;
   }
 
+  // Strapi's `connect` (what the Content Manager sends) numbers an article's targets from 0.
   async function linkedNow(rowIds: number[]): Promise<Map<number, { targets: Set<number>; highestOrder: number }>> {
-    const linked = new Map(rowIds.map((id) => [id, { targets: new Set<number>(), highestOrder: 0 }]));
+    const linked = new Map(rowIds.map((id) => [id, { targets: new Set<number>(), highestOrder: -1 }]));
     for (const ids of chunked([...linked.keys()], batchSize)) {
       const rows: Array<Record<string, number>> = await table().select(link.article, link.target, link.order).whereIn(link.article, ids);
       for (const row of rows) {

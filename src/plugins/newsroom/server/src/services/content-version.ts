@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
-// Created by database/migrations/*newsroom-content-version.js.
-export const CONTENT_VERSION = 'newsroom_content_version';
+import { TABLES } from '../../../shared/constants';
+
+const CONTENT_VERSION = TABLES.contentVersion;
 
 /**
  * A counter of writes that can change what the public tag-page routes serve.
@@ -14,6 +15,8 @@ const contentVersion = ({ strapi }: { strapi: Core.Strapi }) => {
   // Concurrent requests share one read: under load that is one query per
   // round trip, not one per request.
   let reading: Promise<string> | null = null;
+  // Transactions that bumped already: one bump per transaction, however many writers it holds.
+  const bumped = new WeakSet<object>();
 
   return {
     current(): Promise<string> {
@@ -31,9 +34,11 @@ const contentVersion = ({ strapi }: { strapi: Core.Strapi }) => {
       return read;
     },
 
-    /** Joins the caller's transaction when there is one. */
+    /** Joins the caller's transaction when there is one, and counts once in it. */
     async bump(): Promise<void> {
       await strapi.db.transaction(async ({ trx, onCommit }) => {
+        if (bumped.has(trx)) return;
+        bumped.add(trx);
         await trx(CONTENT_VERSION).where({ id: 1 }).increment('version', 1);
         // A read already in flight may have started before this commit: the
         // next request must not join it.

@@ -1,18 +1,30 @@
-import { pluginConfigSchema } from '../validation/plugin-config';
+import { DEFAULT_EXCERPT_OPTIONS } from '../lib/excerpt';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_BYTES } from '../lib/import';
+import { pluginConfigSchema, type PluginConfig } from '../validation/plugin-config';
 
-// Defaults reproduce the seed document's rule; config/plugins.ts may override
-// them (from env), and editors may override the excerpt settings in the admin
-// (services/excerpt-settings.ts).
-export default {
-  default: {
-    excerpt: { maxLength: 500, suffix: '\u00A0\u2026' },
-    tagPages: { maxAge: 60, siteName: 'Newsroom', siteUrl: 'http://localhost:1337', articleUrl: 'http://localhost:1337/articles/{slug}' },
-    import: { maxDocumentBytes: 10 * 1024 * 1024, maxLineBytes: 1024 * 1024 },
-    // config/plugins.ts turns seeding on in development.
-    seed: { enabled: false, folder: 'database/seed-documents' },
-    readers: { registration: false },
-    indexedFilter: { enabled: true, maxSlugs: { tags: 20, sources: 1 } },
+// Every default, once. config/plugins.ts maps environment variables onto these
+// (an unset variable leaves the default: Strapi fills undefined keys from here),
+// and editors may override the excerpt settings in the admin (services/excerpt-settings.ts).
+const defaults: PluginConfig = {
+  // The seed document's rule.
+  excerpt: { ...DEFAULT_EXCERPT_OPTIONS },
+  tagPages: {
+    maxAge: 60,
+    siteName: 'Newsroom',
+    siteUrl: 'http://localhost:1337',
+    articleUrl: 'http://localhost:1337/articles/{slug}',
+    cache: { enabled: true, maxBytes: 64 * 1024 * 1024 },
   },
+  import: { maxDocumentBytes: DEFAULT_MAX_BYTES, maxLineBytes: DEFAULT_MAX_LINE_BYTES },
+  // config/plugins.ts turns seeding on in development.
+  seed: { enabled: false, folder: 'database/seed-documents' },
+  readers: { registration: false },
+  // A source's page costs O(its articles) until sources get an index of their own (README, "The stock tag and source filters").
+  indexedFilter: { enabled: true, maxSlugs: { tags: 20, sources: 1 } },
+};
+
+export default {
+  default: defaults,
   validator(config: unknown) {
     const result = pluginConfigSchema.safeParse(config);
     if (!result.success) {

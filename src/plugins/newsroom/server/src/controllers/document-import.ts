@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { DocumentError } from '../lib/import';
 import { importRequestSchema } from '../validation/import-request';
 import { validate } from '../validation/validate';
+import { getService } from '../utils/get-service';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
@@ -13,7 +14,7 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Imports (or with dryRun, tries) one document; answers the import summary. */
   async import(ctx: Ctx) {
     const { text, fileName, format, dryRun, draft } = validate(importRequestSchema, ctx.request.body ?? {}, 'import request');
-    const importer = strapi.plugin('newsroom').service('document-import');
+    const importer = getService(strapi, 'document-import');
     const bytes = Buffer.byteLength(text, 'utf8');
     const { maxDocumentBytes } = importer.limits();
     if (bytes > maxDocumentBytes) {

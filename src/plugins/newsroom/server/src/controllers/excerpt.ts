@@ -5,11 +5,12 @@ import { graphemeLength, isCustomExcerpt } from '../lib/excerpt';
 import { excerptPreviewSchema } from '../validation/excerpt-preview';
 import { excerptSettingsSchema } from '../validation/excerpt-settings';
 import { validate } from '../validation/validate';
+import { getService, type ServiceName } from '../utils/get-service';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
 const excerpt = ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (name: string) => strapi.plugin('newsroom').service(name);
+  const service = <K extends ServiceName>(name: K) => getService(strapi, name);
 
   return {
     async getSettings(ctx: Ctx) {

@@ -7,25 +7,21 @@ import { decodeCursor } from '../lib/tag-page-cursor';
 import { PageOutOfRangeError, type TagPage, type TagSummary } from '../services/tag-page-query';
 import { relatedTagsQuerySchema, SLUG_PATTERN, tagListQuerySchema, tagPageQuerySchema, tagSlugSchema } from '../validation/tag-pages';
 import { validate } from '../validation/validate';
+import { pluginConfig } from '../utils/plugin-config';
+import { getService } from '../utils/get-service';
 
 const DEFAULT_PAGE_SIZE = 10;
 const FEED_SIZE = 20;
-
-interface TagPagesConfig {
-  siteName: string;
-  siteUrl: string;
-  articleUrl: string;
-}
 
 type Response = { body: string; type: string };
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 const tagPages = ({ strapi }: { strapi: Core.Strapi }) => {
-  const query = () => strapi.plugin('newsroom').service('tag-page-query');
-  const config = () => strapi.config.get('plugin::newsroom.tagPages') as TagPagesConfig;
+  const query = () => getService(strapi, 'tag-page-query');
+  const config = () => pluginConfig(strapi, 'tagPages');
   // Every route answers through the response cache; errors thrown while building are never cached.
   const serve = (ctx: Context, make: () => Promise<Response>) =>
-    strapi.plugin('newsroom').service('response-cache').serve(ctx, make);
+    getService(strapi, 'response-cache').serve(ctx, make);
   const json = (payload: unknown): Response => ({ body: JSON.stringify(payload), type: JSON_TYPE });
 
   async function tagFrom(ctx: Context): Promise<TagSummary> {

@@ -1,8 +1,10 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { planIndexedFilter, type IndexedRelation } from '../lib/indexed-filter-plan';
+import { planIndexedFilter } from '../lib/indexed-filter-plan';
 import { INDEXED_FILTER_SCOPE, type IndexedFilterScope } from '../middlewares/indexed-filter';
 import { UIDS } from '../../../shared/constants';
+import { pluginConfig } from '../utils/plugin-config';
+import { getService } from '../utils/get-service';
 
 /**
  * Answers the article `find` route's stock tag (or source) slug filter from an
@@ -28,13 +30,13 @@ export const indexedFilterMiddleware =
     } catch {
       return next(); // a sort Strapi refuses: its own error, from its own path
     }
-    const maxSlugs = strapi.plugin('newsroom').config('indexedFilter.maxSlugs') as Record<IndexedRelation, number>;
+    const maxSlugs = pluginConfig(strapi, 'indexedFilter').maxSlugs;
     const decision = planIndexedFilter(params, orderBy, { maxSlugs });
     if (!decision) return next();
     if ('refuse' in decision) throw new errors.ValidationError(decision.refuse.message, decision.refuse.details);
 
     const plan = decision.serve;
-    const index = strapi.plugin('newsroom').service('indexed-filter');
+    const index = getService(strapi, 'indexed-filter');
     scope.served = plan.relation;
     if (context.action === 'count') return index.total(plan);
     const ids: number[] = await index.pageIds(plan);

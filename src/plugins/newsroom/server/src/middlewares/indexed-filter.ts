@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { IndexedRelation } from '../lib/indexed-filter-plan';
+import { pluginConfig } from '../utils/plugin-config';
 
 /** Where the route middleware leaves its scope for the Document Service middleware, in `ctx.state`. */
 export const INDEXED_FILTER_SCOPE = 'newsroomIndexedFilter';
@@ -17,7 +18,7 @@ export interface IndexedFilterScope {
  */
 const indexedFilter = (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: { state: Record<string, unknown>; set(name: string, value: string): void }, next: () => Promise<unknown>) => {
-    if (!strapi.plugin('newsroom').config('indexedFilter.enabled')) return next();
+    if (!pluginConfig(strapi, 'indexedFilter').enabled) return next();
     const scope: IndexedFilterScope = { served: null };
     ctx.state[INDEXED_FILTER_SCOPE] = scope;
     await next();

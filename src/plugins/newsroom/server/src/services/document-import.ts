@@ -22,6 +22,7 @@ import {
 } from '../lib/import';
 import { getService } from '../utils/get-service';
 import type { ImportConfig } from '../validation/import-config';
+import { pluginConfig } from '../utils/plugin-config';
 
 // Articles planned at a time: memory stays flat however long the document.
 const BATCH_SIZE = 500;
@@ -70,7 +71,7 @@ class DryRunRollback extends Error {}
  */
 const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
   function limits(): ImportConfig {
-    return strapi.config.get('plugin::newsroom.import') as ImportConfig;
+    return pluginConfig(strapi, 'import');
   }
 
   /**

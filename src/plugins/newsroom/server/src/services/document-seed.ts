@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import type { SeedConfig } from '../validation/import-config';
 import { UIDS } from '../../../shared/constants';
+import { pluginConfig } from '../utils/plugin-config';
+import { getService } from '../utils/get-service';
 
 const STORE_KEY = 'seed';
 
@@ -15,10 +16,10 @@ const STORE_KEY = 'seed';
 const documentSeed = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The files imported (relative to the project), or null when there was nothing to do. */
   async seedOnce(): Promise<string[] | null> {
-    const config = strapi.config.get('plugin::newsroom.seed') as SeedConfig;
+    const config = pluginConfig(strapi, 'seed');
     const store = strapi.store({ type: 'plugin', name: 'newsroom', key: STORE_KEY });
     if (!config.enabled || (await store.get({}))) return null;
-    const importer = strapi.plugin('newsroom').service('document-import');
+    const importer = getService(strapi, 'document-import');
     const root = strapi.dirs.app.root;
     // One transaction for every document and the mark: all of it, or none and a retry at the next start.
     return strapi.db.transaction(async () => {

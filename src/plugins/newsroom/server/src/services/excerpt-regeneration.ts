@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { JobRun, JobState } from './jobs';
 import { UIDS } from '../../../shared/constants';
+import { getService } from '../utils/get-service';
 
 export const JOB_NAME = 'excerpt-regeneration';
 // Rows per read and per write transaction: memory stays flat however many articles there are.
@@ -13,12 +14,11 @@ export type ProgressListener = (done: number, total: number) => void;
  * with the current settings, in id order and in batches.
  */
 const excerptRegeneration = ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = () => strapi.plugin('newsroom');
-  const jobs = () => plugin().service('jobs');
+  const jobs = () => getService(strapi, 'jobs');
 
   async function regenerate(run: JobRun, onProgress?: ProgressListener): Promise<number> {
-    const settings = await plugin().service('excerpt-settings').get();
-    const excerpts = plugin().service('excerpts');
+    const settings = await getService(strapi, 'excerpt-settings').get();
+    const excerpts = getService(strapi, 'excerpts');
     const articles = strapi.db.query(UIDS.article);
     let lastId = 0;
     let done = 0;
@@ -42,7 +42,7 @@ const excerptRegeneration = ({ strapi }: { strapi: Core.Strapi }) => {
           }
         }
         // Written past the Document Service: tag pages show excerpts, so cached ones must go.
-        if (changed > changedBefore) await plugin().service('content-version').bump();
+        if (changed > changedBefore) await getService(strapi, 'content-version').bump();
       });
       lastId = rows[rows.length - 1].id;
       done += rows.length;

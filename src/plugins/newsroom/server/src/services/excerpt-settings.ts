@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { excerptSettingsSchema, type ExcerptSettings } from '../validation/excerpt-settings';
+import { pluginConfig } from '../utils/plugin-config';
 
 const STORE_KEY = 'excerpt-settings';
 
@@ -12,7 +13,7 @@ const excerptSettings = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     configured(): ExcerptSettings {
-      return strapi.config.get('plugin::newsroom.excerpt') as ExcerptSettings;
+      return pluginConfig(strapi, 'excerpt');
     },
 
     async get(): Promise<ExcerptSettings> {

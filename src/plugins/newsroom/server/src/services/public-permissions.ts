@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import contentApiRoutes from '../routes/content-api';
+import { pluginConfig } from '../utils/plugin-config';
 
 const PUBLIC_CONTENT_TYPES = ['api::article.article', 'api::tag.tag', 'api::source.source'];
 const PERMISSION = 'plugin::users-permissions.permission';
@@ -25,7 +26,7 @@ const publicPermissions = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   publicActions(): string[] {
-    const registration = strapi.config.get('plugin::newsroom.readers.registration') === true;
+    const registration = pluginConfig(strapi, 'readers').registration;
     return [...this.readActions(), SIGN_IN, ...(registration ? [REGISTER] : [])];
   },
 

@@ -2,14 +2,11 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { LRUCache } from 'lru-cache';
 import { entityTag, sendCached, type CachedBody } from '../http/cached-response';
+import { pluginConfig } from '../utils/plugin-config';
+import { getService } from '../utils/get-service';
 
 interface Entry extends CachedBody {
   version: string;
-}
-
-export interface ResponseCacheConfig {
-  enabled: boolean;
-  maxBytes: number;
 }
 
 type Make = () => Promise<{ body: string; type: string }>;
@@ -20,11 +17,6 @@ async function render(make: Make): Promise<CachedBody> {
   return { body: bytes, type, etag: entityTag(bytes) };
 }
 
-interface TagPagesConfig {
-  maxAge: number;
-  cache: ResponseCacheConfig;
-}
-
 /**
  * Built responses of the public tag-page routes, by URL and representation,
  * each valid while the content version it was built from is current. A hit
@@ -33,8 +25,8 @@ interface TagPagesConfig {
  * accept, should a write ever bypass the version (SQL by hand, a restore).
  */
 const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get('plugin::newsroom.tagPages') as TagPagesConfig;
-  const version = () => strapi.plugin('newsroom').service('content-version');
+  const config = () => pluginConfig(strapi, 'tagPages');
+  const version = () => getService(strapi, 'content-version');
   let entries: LRUCache<string, Entry> | null = null;
   const cache = () =>
     (entries ??= new LRUCache<string, Entry>({

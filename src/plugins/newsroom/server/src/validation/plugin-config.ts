@@ -2,16 +2,20 @@ import { z } from 'zod';
 import { excerptSettingsSchema } from './excerpt-settings';
 import { importConfigSchema, seedConfigSchema } from './import-config';
 
-export const tagPagesConfigSchema = z.object({
-  /** Cache-Control max-age of the public tag-page routes, in seconds. */
-  maxAge: z.number().int().min(0),
-  /** The site's name: the feeds' author. */
-  siteName: z.string().trim().min(1),
-  /** The public site, for feed links. */
-  siteUrl: z.url(),
-  /** A reader's URL of an article; `{slug}` is replaced. */
-  articleUrl: z.string().includes('{slug}'),
-});
+export const tagPagesConfigSchema = z
+  .object({
+    /** Cache-Control max-age of the public tag-page routes, in seconds. */
+    maxAge: z.number().int().min(0),
+    /** The site's name: the feeds' author. */
+    siteName: z.string().trim().min(1),
+    /** The public site, for feed links. */
+    siteUrl: z.url(),
+    /** A reader's URL of an article; `{slug}` is replaced. */
+    articleUrl: z.string().includes('{slug}'),
+    /** Built responses, reused while no write has changed the content since (services/response-cache.ts). */
+    cache: z.object({ enabled: z.boolean(), maxBytes: z.number().int().min(0) }).strict(),
+  })
+  .strict();
 
 /** Readers of the users-permissions plugin (config/plugins.ts `newsroom.config.readers`). */
 export const readersConfigSchema = z.object({ registration: z.boolean() }).strict();
@@ -24,12 +28,20 @@ export const indexedFilterConfigSchema = z
   })
   .strict();
 
-// Other keys belong to other parts of the plugin and are checked there.
-export const pluginConfigSchema = z.object({
-  excerpt: excerptSettingsSchema,
-  tagPages: tagPagesConfigSchema,
-  import: importConfigSchema,
-  seed: seedConfigSchema,
-  readers: readersConfigSchema,
-  indexedFilter: indexedFilterConfigSchema,
-});
+/**
+ * The whole plugin configuration: config/index.ts holds every default,
+ * config/plugins.ts maps environment variables onto it, and this checks the
+ * result at boot. Its type is what every reader gets (utils/plugin-config.ts).
+ */
+export const pluginConfigSchema = z
+  .object({
+    excerpt: excerptSettingsSchema,
+    tagPages: tagPagesConfigSchema,
+    import: importConfigSchema,
+    seed: seedConfigSchema,
+    readers: readersConfigSchema,
+    indexedFilter: indexedFilterConfigSchema,
+  })
+  .strict();
+
+export type PluginConfig = z.infer<typeof pluginConfigSchema>;

@@ -33,7 +33,7 @@ export function wantsGeneratedSlug(action: 'create' | 'update', data: Data): boo
 }
 
 export interface ArticleContent {
-  body: unknown;
+  body?: unknown;
   customExcerpt?: string | null;
   /** How the body was written; what is stored is always Blocks. Default blocks. */
   bodyFormat?: BodyFormat;

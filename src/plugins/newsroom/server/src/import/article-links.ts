@@ -5,6 +5,7 @@ import { relationLimitProblem } from '../lib/content-rules';
 import { DocumentError } from '../lib/import';
 import { chunked } from '../utils/chunked';
 import type { Term } from './taxonomy';
+import { articleJoinTable } from '../utils/metadata';
 
 export type LinkKind = 'tags' | 'sources';
 
@@ -35,17 +36,9 @@ interface LinkTable {
   inverseOrder: string;
 }
 
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-  orderColumnName: string;
-  inverseOrderColumnName: string;
-}
-
 /** The link table's real names, from Strapi's metadata. */
 export function linkTable(strapi: Core.Strapi, kind: LinkKind): LinkTable {
-  const { joinTable } = strapi.db.metadata.get(UIDS.article).attributes[kind] as unknown as { joinTable: JoinTable };
+  const joinTable = articleJoinTable(strapi, kind);
   return {
     name: joinTable.name,
     article: joinTable.joinColumn.name,

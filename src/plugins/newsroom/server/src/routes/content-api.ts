@@ -1,8 +1,15 @@
+import type { Core } from '@strapi/strapi';
 import { createContentApiRoutesFactory } from '@strapi/utils';
 import { relatedTagsQuerySchema, tagListQuerySchema, tagPageQuerySchema } from '../validation/tag-pages';
+import type { Handler, PluginRoute } from './handler';
 
-const route = (path: string, handler: string, query?: Record<string, unknown>) => ({
-  method: 'GET' as const,
+// `request.query` documents each route's parameters (Strapi's route schema,
+// for OpenAPI); Strapi runs it only for its own controllers, so ours parse
+// the query with the same schema, once.
+type QuerySchema = NonNullable<Core.RouteInput['request']>['query'];
+
+const route = (path: string, handler: Handler, query?: QuerySchema): PluginRoute => ({
+  method: 'GET',
   path,
   handler,
   config: { policies: [] },
@@ -12,7 +19,7 @@ const route = (path: string, handler: string, query?: Record<string, unknown>) =
 // Every content-api route is public and read-only: the Public role is granted
 // exactly these actions at bootstrap (services/public-permissions.ts).
 // The suffixed routes come first: `:slug` alone would swallow `x.txt`.
-export default createContentApiRoutesFactory(() => [
+export default createContentApiRoutesFactory((): PluginRoute[] => [
   route('/health', 'health.index'),
   route('/tags', 'tag-pages.find', tagListQuerySchema.shape),
   route('/tags/:slug.txt', 'tag-pages.findOneText', tagPageQuerySchema.shape),

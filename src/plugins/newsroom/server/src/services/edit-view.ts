@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { UIDS } from '../../../shared/constants';
 
-const ARTICLE = 'api::article.article';
 // Computed by the plugin, never typed by editors.
 const READ_ONLY_FIELDS: Record<string, string> = {
   excerpt: 'What the API serves: your custom excerpt, or one generated from the body.',
@@ -11,7 +11,7 @@ const READ_ONLY_FIELDS: Record<string, string> = {
 const editView = ({ strapi }: { strapi: Core.Strapi }) => ({
   async lockComputedFields(): Promise<void> {
     const contentTypes = strapi.plugin('content-manager').service('content-types');
-    const contentType = contentTypes.findContentType(ARTICLE);
+    const contentType = contentTypes.findContentType(UIDS.article);
     const configuration = await contentTypes.findConfiguration(contentType);
     let changed = false;
     for (const [field, description] of Object.entries(READ_ONLY_FIELDS)) {

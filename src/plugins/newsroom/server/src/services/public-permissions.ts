@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import contentApiRoutes from '../routes/content-api';
 import { pluginConfig } from '../utils/plugin-config';
+import { UIDS } from '../../../shared/constants';
 
-const PUBLIC_CONTENT_TYPES = ['api::article.article', 'api::tag.tag', 'api::source.source'];
+const PUBLIC_CONTENT_TYPES = [UIDS.article, UIDS.tag, UIDS.source];
 const PERMISSION = 'plugin::users-permissions.permission';
 
 // /api/auth/local: a reader signs in (a JWT of the Authenticated role); /api/auth/local/register only when enabled.

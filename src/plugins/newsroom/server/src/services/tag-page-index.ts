@@ -4,6 +4,7 @@ import { TABLES, UIDS } from '../../../shared/constants';
 import { rowsPerTag, tagPageRows, type PublishedArticleRow, type TagPageRow } from '../lib/content-rules';
 import { chunked } from '../utils/chunked';
 import { getService } from '../utils/get-service';
+import { articleJoinTable, columnName } from '../utils/metadata';
 
 const PAGES = TABLES.tagArticles;
 const COUNTS = TABLES.tagCounts;
@@ -120,8 +121,8 @@ const tagPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The index holds exactly one row per tag link of a published article. */
     async isConsistent(): Promise<boolean> {
       const articles = strapi.db.metadata.get(UIDS.article);
-      const link = (articles.attributes.tags as { joinTable: { name: string; joinColumn: { name: string } } }).joinTable;
-      const publishedAt = (articles.attributes.publishedAt as { columnName: string }).columnName;
+      const link = articleJoinTable(strapi, 'tags');
+      const publishedAt = columnName(strapi, UIDS.article, 'publishedAt');
       const knex = strapi.db.connection;
       const [{ n: expected }] = await knex(`${link.name} as l`)
         .join(`${articles.tableName} as a`, `a.id`, `l.${link.joinColumn.name}`)

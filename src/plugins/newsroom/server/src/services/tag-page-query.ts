@@ -1,6 +1,7 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { encodeCursor, type TagPageCursor } from '../lib/tag-page-cursor';
 import { TABLES, UIDS } from '../../../shared/constants';
+import { articleJoinTable, columnName, tableName } from '../utils/metadata';
 
 
 export interface TagSummary {
@@ -48,8 +49,7 @@ export class PageOutOfRangeError extends Error {}
  */
 const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
-  const column = (uid: string, attribute: string) =>
-    (strapi.db.metadata.get(uid as any).attributes[attribute] as { columnName?: string }).columnName ?? attribute;
+  const column = (uid: UID.Schema, attribute: string) => columnName(strapi, uid, attribute);
   const tagTable = () => ({
     table: strapi.db.metadata.get(UIDS.tag).tableName,
     name: column(UIDS.tag, 'name'),
@@ -58,10 +58,10 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   /** The related rows of a relation for many articles at once, in the editor's order. */
-  async function relatedRows(attribute: 'tags' | 'sources', target: string, fields: string[], articleIds: number[]) {
-    const link = (strapi.db.metadata.get(UIDS.article).attributes[attribute] as any).joinTable;
+  async function relatedRows(attribute: 'tags' | 'sources', target: UID.Schema, fields: string[], articleIds: number[]) {
+    const link = articleJoinTable(strapi, attribute);
     const rows: Array<Record<string, unknown> & { article_id: number }> = await knex()(`${link.name} as l`)
-      .join(`${strapi.db.metadata.get(target as any).tableName} as r`, 'r.id', `l.${link.inverseJoinColumn.name}`)
+      .join(`${tableName(strapi, target)} as r`, 'r.id', `l.${link.inverseJoinColumn.name}`)
       .whereIn(`l.${link.joinColumn.name}`, articleIds)
       .orderBy(`l.${link.orderColumnName}`, 'asc')
       .orderBy('r.id', 'asc')

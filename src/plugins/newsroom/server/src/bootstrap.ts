@@ -15,7 +15,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     await tagPageIndex.rebuild();
   }
 
-  await plugin.service('indexed-filter').ensureIndexes();
   // A broken seed document must not keep the app from starting: it is reported, and retried next start.
   await plugin
     .service('document-seed')

@@ -15,8 +15,9 @@ const TARGETS: Record<IndexedRelation, string> = { tags: TAG, sources: SOURCE };
  *   (`newsroom_tag_articles`, ordered by the indexes of its migrations) and the
  *   per-tag count; a `$in` of several tags sorts and counts the union of
  *   their index rows;
- * - sources: the link table joined to the articles' (id, published_at) index,
- *   O(the source's articles), until sources get an index of their own.
+ * - sources: the link table joined to the articles' (id, published_at) index
+ *   (both made at boot by services/table-indexes.ts), O(the source's
+ *   articles), until sources get an index of their own.
  * Only published articles count, as in the stock query the route forces.
  */
 const indexedFilter = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -72,29 +73,6 @@ const indexedFilter = ({ strapi }: { strapi: Core.Strapi }) => {
     async pageIds(plan: IndexedFilterPlan): Promise<number[]> {
       const rows: Array<{ article_id: number }> = await candidates(plan).limit(plan.limit).offset(plan.start);
       return rows.map((row) => row.article_id);
-    },
-
-    /**
-     * The source filter's plain indexes, on Strapi's own tables (so made at
-     * boot, not in a migration): sources by slug, a source's links with their
-     * article ids, and the articles' publication dates by id, so it reads
-     * neither the link rows nor the article rows (long bodies) themselves.
-     * SQLite's planner picks the last only with statistics on it: a new index
-     * is analyzed at once.
-     */
-    async ensureIndexes(): Promise<void> {
-      const articles = meta(ARTICLE);
-      const link = (articles.attributes.sources as any).joinTable;
-      const sqlite = strapi.db.dialect.client === 'sqlite';
-      const create = async (table: string, columns: string[]) => {
-        const name = `${table}_${columns.join('_')}_idx`;
-        const existed = sqlite && (await knex()('sqlite_master').where({ type: 'index', name }).first());
-        await knex().raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${columns.map(() => '??').join(', ')})`, [name, table, ...columns]);
-        if (sqlite && !existed) await knex().raw('ANALYZE ??', [name]);
-      };
-      await create(meta(SOURCE).tableName, [column(SOURCE, 'slug')]);
-      await create(link.name, [link.inverseJoinColumn.name, link.joinColumn.name]);
-      await create(articles.tableName, ['id', column(ARTICLE, 'publishedAt')]);
     },
 
     /** How many published articles the filter matches. */

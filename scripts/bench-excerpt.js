@@ -9,7 +9,6 @@
 // rates compare.
 
 const path = require('node:path');
-const { performance } = require('node:perf_hooks');
 const { random } = require('./lib/corpus');
 const { BODY_SIZE, BUILDERS, FORMATS, makeWriter } = require('./lib/excerpt-bodies');
 const { naiveExcerpter } = require('./lib/naive-excerpt');

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { IndexedFilterPlan, IndexedRelation, OrderKey } from '../lib/indexed-filter-plan';
 import { ARTICLE } from './excerpts';
+import type { LinkAttribute } from './table-indexes';
 import { COUNTS, PAGES, TAG } from './tag-page-index';
 
 const SOURCE = 'api::source.source';
@@ -22,7 +23,7 @@ const TARGETS: Record<IndexedRelation, string> = { tags: TAG, sources: SOURCE };
  */
 const indexedFilter = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
-  const meta = (uid: string) => strapi.db.metadata.get(uid as any);
+  const meta = (uid: string) => strapi.db.metadata.get(uid);
   const column = (uid: string, attribute: string) =>
     (meta(uid).attributes[attribute] as { columnName?: string }).columnName ?? attribute;
 
@@ -44,7 +45,7 @@ const indexedFilter = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The published articles citing the plan's sources, joined through the link table. */
   function sourcesArticles(plan: IndexedFilterPlan): Knex.QueryBuilder {
     const articles = meta(ARTICLE);
-    const link = (articles.attributes.sources as any).joinTable;
+    const link = (articles.attributes.sources as LinkAttribute).joinTable;
     const query = knex()(`${link.name} as l`)
       .join(`${articles.tableName} as a`, 'a.id', `l.${link.joinColumn.name}`)
       .whereNotNull(`a.${column(ARTICLE, 'publishedAt')}`);

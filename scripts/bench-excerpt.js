@@ -9,10 +9,9 @@
 // rates compare.
 
 const path = require('node:path');
-const { performance } = require('node:perf_hooks');
-const { compile } = require('html-to-text');
-const { marked } = require('marked');
 const { random } = require('./lib/corpus');
+const { BODY_SIZE, BUILDERS, FORMATS, makeWriter } = require('./lib/excerpt-bodies');
+const { naiveExcerpter } = require('./lib/naive-excerpt');
 
 const compiled = path.join(__dirname, '../src/plugins/newsroom/dist/server/src/lib/excerpt');
 let engine;
@@ -26,169 +25,8 @@ const { excerptFromBody, DEFAULT_EXCERPT_OPTIONS } = engine;
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const NAIVE_COUNT = Math.min(COUNT, Number(process.argv[3] ?? 2_000));
-const FORMATS = ['html', 'markdown', 'blocks'];
-const BODY_SIZE = 5 * 1024;
-const { maxLength: MAX_LENGTH, suffix: SUFFIX } = DEFAULT_EXCERPT_OPTIONS;
-
-// --- deterministic corpus --------------------------------------------------
-
-const VOCABULARY = (
-  'the coalition carried out a new strike on positions near river village province army allies ' +
-  'reported week sources according ministry statement officials said forces units government ' +
-  'military eastern western bank crossed attacked destroyed vehicles tanks militia volunteers ' +
-  'agency news president foreign minister interview territory countries operating ground ' +
-  'café naïve résumé Zürich São Paulo Kraków 2018 U.S. don’t it’s'
-).split(' ');
-
-function makeWriter(random) {
-  const pick = (list) => list[Math.floor(random() * list.length)];
-  const words = (n) => Array.from({ length: n }, () => pick(VOCABULARY)).join(' ');
-  const sentence = () => {
-    const text = words(6 + Math.floor(random() * 14));
-    return `${text[0].toUpperCase()}${text.slice(1)}.`;
-  };
-  const paragraph = () => Array.from({ length: 2 + Math.floor(random() * 5) }, sentence).join(' ');
-  return { random, pick, words, sentence, paragraph };
-}
-
-function htmlBody(w) {
-  const parts = [];
-  let size = 0;
-  while (size < BODY_SIZE) {
-    const roll = w.random();
-    let part;
-    if (roll < 0.15) part = `<h2>${w.words(4)}</h2>`;
-    else if (roll < 0.25) part = `<ul>${Array.from({ length: 3 }, () => `<li>${w.words(5)}</li>`).join('')}</ul>`;
-    else if (roll < 0.3)
-      part = `<figure><img src="/uploads/${w.words(1)}.jpg" alt="${w.words(3)}"><figcaption>${w.words(6)}</figcaption></figure>`;
-    else {
-      part = `<p>${w.paragraph()} <strong>${w.words(2)}</strong> &amp; <a href="https://example.com/${w.words(1)}">${w.words(3)}</a>&nbsp;${w.sentence()}</p>`;
-    }
-    parts.push(part);
-    size += part.length + 1;
-  }
-  return parts.join('\n');
-}
-
-function markdownBody(w) {
-  const parts = [];
-  let size = 0;
-  while (size < BODY_SIZE) {
-    const roll = w.random();
-    let part;
-    if (roll < 0.15) part = `## ${w.words(4)}`;
-    else if (roll < 0.25) part = Array.from({ length: 3 }, () => `- ${w.words(5)}`).join('\n');
-    else if (roll < 0.3) part = `![${w.words(3)}](/uploads/${w.words(1)}.jpg)`;
-    else
-      part = `${w.paragraph()} **${w.words(2)}** &amp; [${w.words(3)}](https://example.com/${w.words(1)}) ${w.sentence()}`;
-    parts.push(part);
-    size += part.length + 2;
-  }
-  return parts.join('\n\n');
-}
-
-const text = (value, marks = {}) => ({ type: 'text', text: value, ...marks });
-
-function blocksBody(w) {
-  const blocks = [];
-  let size = 0;
-  while (size < BODY_SIZE) {
-    const roll = w.random();
-    let block;
-    if (roll < 0.15) block = { type: 'heading', level: 2, children: [text(w.words(4))] };
-    else if (roll < 0.25) {
-      const items = Array.from({ length: 3 }, () => ({ type: 'list-item', children: [text(w.words(5))] }));
-      block = { type: 'list', format: 'unordered', children: items };
-    } else if (roll < 0.3) {
-      block = {
-        type: 'image',
-        image: { url: `/uploads/${w.words(1)}.jpg`, alternativeText: w.words(3) },
-        children: [text('')],
-      };
-    } else {
-      block = {
-        type: 'paragraph',
-        children: [
-          text(`${w.paragraph()} `),
-          text(w.words(2), { bold: true }),
-          text(' & '),
-          { type: 'link', url: `https://example.com/${w.words(1)}`, children: [text(w.words(3))] },
-          text(`\u00A0${w.sentence()}`),
-        ],
-      };
-    }
-    blocks.push(block);
-    size += JSON.stringify(block).length;
-  }
-  return blocks;
-}
-
-const BUILDERS = { html: htmlBody, markdown: markdownBody, blocks: blocksBody };
-
-// --- naive pipeline --------------------------------------------------------
-
-const htmlToText = compile({
-  wordwrap: false,
-  selectors: [
-    ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false } })),
-    { selector: 'a', options: { ignoreHref: true } },
-    { selector: 'img', format: 'skip' },
-    { selector: 'figcaption', format: 'skip' },
-    { selector: 'ul', options: { itemPrefix: ' ' } }, // '' would mean the default ' * '
-    { selector: 'ol', options: { itemPrefix: ' ' } },
-  ],
-});
-
-function blocksToTextWhole(nodes) {
-  const inline = (children) =>
-    (Array.isArray(children) ? children : [])
-      .map((node) => (typeof node.text === 'string' ? node.text : inline(node.children)))
-      .join('');
-  const paragraphs = [];
-  for (const block of nodes) {
-    if (block.type === 'image') continue;
-    if (block.type === 'list') paragraphs.push(block.children.map((item) => inline(item.children)).join('\n'));
-    else paragraphs.push(inline(block.children));
-  }
-  return paragraphs.join('\n\n');
-}
-
-function naiveNormalize(raw) {
-  return raw
-    .split(/\n\s*\n/)
-    .map((block) =>
-      block
-        .split('\n')
-        .map((line) => line.replace(/[ \t]+/g, ' ').trim())
-        .filter(Boolean)
-        .join('\n'),
-    )
-    .filter(Boolean)
-    .join('\n\n');
-}
-
-const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
-const WORDS = new Intl.Segmenter('en', { granularity: 'word' });
-
-function naiveCut(normalized) {
-  const ends = Array.from(GRAPHEMES.segment(normalized), (s) => s.index + s.segment.length);
-  if (ends.length <= MAX_LENGTH) return normalized;
-  const limit = ends[MAX_LENGTH - 1];
-  const boundaries = new Set(ends);
-  let cut = 0;
-  for (const { index } of WORDS.segment(normalized)) if (index <= limit && boundaries.has(index)) cut = index;
-  const head = normalized.slice(0, cut).trimEnd() || normalized.slice(0, limit).trimEnd();
-  return head + SUFFIX;
-}
-
-const NAIVE_TEXT = {
-  html: (body) => htmlToText(body),
-  markdown: (body) => htmlToText(marked.parse(body)),
-  blocks: (body) => blocksToTextWhole(body),
-};
-const naiveExcerpt = (body, format) => naiveCut(naiveNormalize(NAIVE_TEXT[format](body)));
-
-// --- runs ------------------------------------------------------------------
+const { maxLength: MAX_LENGTH } = DEFAULT_EXCERPT_OPTIONS;
+const naiveExcerpt = naiveExcerpter(DEFAULT_EXCERPT_OPTIONS);
 
 function timeRun(bodies, excerptOf) {
   const start = performance.now();

@@ -7,14 +7,14 @@
 // and also when dist/ was written since by another build (`strapi develop`,
 // `npm run build:plugin` on other sources) or by hand.
 const { execFileSync } = require('node:child_process');
-const crypto = require('node:crypto');
+const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const STAMP = '.build-stamp.json';
 const PLUGIN_TSCONFIG = path.join('src', 'plugins', 'newsroom', 'tsconfig.json');
 
-const sha256 = (data) => crypto.createHash('sha256').update(data).digest('hex');
+const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
 /** The config's options and files, and the local files they import from outside its `include` (the plugin's package.json). */
 function sourceFiles(ts, tsconfig) {

@@ -1,3 +1,4 @@
+import type { UID } from '@strapi/strapi';
 import request from 'supertest';
 import { ARTICLE, TAG, importer, ndjson } from '../helpers/import';
 import { startTestApp, type TestApp } from '../helpers/strapi';
@@ -63,13 +64,13 @@ beforeAll(async () => {
   await importer(app).importDocument(ndjson(lines), { fileName: 'indexed-filter.ndjson' });
   // Written through the Document Service too: published under Big, then a
   // pending draft that adds Small (the published version is not under Small).
-  const big = await app.strapi.documents(TAG as any).findFirst({ filters: { slug: 'big' } });
-  const small = await app.strapi.documents(TAG as any).findFirst({ filters: { slug: 'small' } });
-  const article = await app.strapi.documents(ARTICLE as any).create({
+  const big = await app.strapi.documents(TAG as UID.ContentType).findFirst({ filters: { slug: 'big' } });
+  const small = await app.strapi.documents(TAG as UID.ContentType).findFirst({ filters: { slug: 'small' } });
+  const article = await app.strapi.documents(ARTICLE as UID.ContentType).create({
     data: { title: 'Newest big', tags: [big!.documentId] },
     status: 'published',
   });
-  await app.strapi.documents(ARTICLE as any).update({
+  await app.strapi.documents(ARTICLE as UID.ContentType).update({
     documentId: article.documentId,
     data: { tags: [big!.documentId, small!.documentId] },
   });
@@ -171,13 +172,13 @@ describe('the stock tag filter, from the tag-page index', () => {
   });
 
   it('follows writes: a newly published article, then unpublished', async () => {
-    const tag = await app.strapi.documents(TAG as any).findFirst({ filters: { slug: 'big' } });
-    const article = await app.strapi.documents(ARTICLE as any).create({ data: { title: 'Later big', tags: [tag!.documentId] }, status: 'published' });
+    const tag = await app.strapi.documents(TAG as UID.ContentType).findFirst({ filters: { slug: 'big' } });
+    const article = await app.strapi.documents(ARTICLE as UID.ContentType).create({ data: { title: 'Later big', tags: [tag!.documentId] }, status: 'published' });
     const url = `${big}&${FRONTEND}&pagination[pageSize]=3`;
     expect((await expectSameAsStock(url)).data[0].title).toBe('Later big');
-    await app.strapi.documents(ARTICLE as any).unpublish({ documentId: article.documentId });
+    await app.strapi.documents(ARTICLE as UID.ContentType).unpublish({ documentId: article.documentId });
     expect((await expectSameAsStock(url)).data[0].title).toBe('Newest big');
-    await app.strapi.documents(ARTICLE as any).delete({ documentId: article.documentId });
+    await app.strapi.documents(ARTICLE as UID.ContentType).delete({ documentId: article.documentId });
   });
 
   it('refuses a $in of more than 20 slugs with a 400 in Strapi\'s error shape', async () => {

@@ -1,3 +1,4 @@
+import type { UID } from '@strapi/strapi';
 import request from 'supertest';
 import { ARTICLE, SOURCE, TAG } from '../helpers/import';
 import { readerToken } from '../helpers/security';
@@ -22,10 +23,10 @@ const get = (url: string, jwt?: string) => {
 beforeAll(async () => {
   app = await startTestApp();
   reader = (await readerToken(app)).jwt;
-  const tag = await app.strapi.documents(TAG as any).create({ data: { name: 'Policy' } });
-  const source = await app.strapi.documents(SOURCE as any).create({ data: { name: 'Policy wire' } });
+  const tag = await app.strapi.documents(TAG as UID.ContentType).create({ data: { name: 'Policy' } });
+  const source = await app.strapi.documents(SOURCE as UID.ContentType).create({ data: { name: 'Policy wire' } });
   for (let i = 0; i < ARTICLES; i += 1) {
-    await app.strapi.documents(ARTICLE as any).create({
+    await app.strapi.documents(ARTICLE as UID.ContentType).create({
       data: { title: `Policy ${String(i).padStart(2, '0')}`, tags: [tag.documentId], sources: [source.documentId] },
       status: 'published',
     });

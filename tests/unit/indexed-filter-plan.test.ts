@@ -32,6 +32,7 @@ describe('effectiveOrder: the ORDER BY Strapi emits', () => {
     ['a relation field', [{ tags: { name: 'asc' } }]],
     ['id before publishedAt', [{ id: 'asc' }, { publishedAt: 'desc' }]],
     ['publishedAt twice', [{ publishedAt: 'desc' }, { publishedAt: 'asc' }]],
+    ['id twice', [{ id: 'asc' }, { id: 'desc' }]],
     ['a bad direction', [{ publishedAt: 'sideways' }]],
   ])('no index order for %s', (_name, orderBy) => {
     expect(effectiveOrder(orderBy)).toBeNull();
@@ -69,6 +70,7 @@ describe('planIndexedFilter', () => {
     ['a locale', { locale: 'fr' }],
     ['no limit', { limit: -1 }],
     ['a fractional start', { start: 1.5 }],
+    ['a key an object inherits, not a relation', { filters: { constructor: { slug: 'war' } } }],
   ])('leaves %s to Strapi', (_name, overrides) => {
     expect(planIndexedFilter(params(overrides), undefined, options)).toBeNull();
   });

@@ -1,4 +1,5 @@
-import { firstFreeSlug, slugBase } from '../../src/plugins/newsroom/server/src/lib/slug';
+import fc from 'fast-check';
+import { firstFreeSlug, SLUG_PATTERN, slugBase } from '../../src/plugins/newsroom/server/src/lib/slug';
 
 describe('slugBase', () => {
   it.each([
@@ -24,6 +25,16 @@ describe('slugBase', () => {
     expect(slug.length).toBeLessThanOrEqual(120);
     expect(slug.endsWith('-')).toBe(false);
     expect(slug).toMatch(/^(word-)*word$/);
+  });
+});
+
+describe('SLUG_PATTERN', () => {
+  it('admits every slug slugBase makes, whatever the name', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (name) => SLUG_PATTERN.test(slugBase(name, 'tag'))));
+  });
+
+  it.each(['', 'a b', 'a/b', 'é', 'a%2F', 'a?b'])('refuses %j', (slug) => {
+    expect(SLUG_PATTERN.test(slug)).toBe(false);
   });
 });
 

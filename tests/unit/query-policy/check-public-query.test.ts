@@ -184,6 +184,8 @@ describe('filters', () => {
     ['filters[sources][slug][$eq]=a&filters[publishedAt][$gt]=2026-01-01', 'filters[sources]', /the only filter/],
     ['filters[tags][slug][$eq]=a&sort=title:asc', 'sort', /sorts by publishedAt or id \(then id\) only/],
     ['filters[tags][slug][$eq]=a&sort[0]=id:asc&sort[1]=publishedAt:desc', 'sort', /sorts by publishedAt or id/],
+    ['filters[tags][slug][$eq]=a&sort=id:asc,id:desc', 'sort', /sorts by publishedAt or id/],
+    ['filters[tags][slug][$eq]=a&filters[tags][slug][$in][0]=b', 'filters[tags]', /served is filters\[tags\]\[slug\]\[\$eq\|\$in\]/],
   ])('serves a relation filter only as the index answers it: %s', (query, param, message) => {
     const error = refusal(query);
     expect(error.param).toBe(param);

@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS } from './permissions';
+import { getService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = strapi.plugin('newsroom');
   await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
-  await plugin.service('edit-view').lockComputedFields();
+  await getService(strapi, 'edit-view').lockComputedFields();
 
-  await plugin.service('table-indexes').ensure();
-  const tagPageIndex = plugin.service('tag-page-index');
+  await getService(strapi, 'table-indexes').ensure();
+  const tagPageIndex = getService(strapi, 'tag-page-index');
   // Writes that bypass the Document Service (a restored backup, SQL by hand)
   // would leave tag pages stale: rebuild then.
   if (!(await tagPageIndex.isConsistent())) {
@@ -15,10 +15,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     await tagPageIndex.rebuild();
   }
 
-  await plugin.service('indexed-filter').ensureIndexes();
   // A broken seed document must not keep the app from starting: it is reported, and retried next start.
-  await plugin
-    .service('document-seed')
+  await getService(strapi, 'document-seed')
     .seedOnce()
     .catch((error: Error) => strapi.log.error(`newsroom: the seed documents were not imported: ${error.message}`));
 };

@@ -1,3 +1,5 @@
+import { LONE_SURROGATE } from './storable-text';
+
 /**
  * Plain text as it must be handed to the `feed` package (4.2.2) so that a
  * feed reader shows exactly that text. `feed` writes its XML with `xml-js`,
@@ -12,9 +14,8 @@
  */
 
 // XML 1.0 cannot carry these at all, escaped or not: drop them so the feed stays valid.
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-// Half a UTF-16 pair has no UTF-8 form: written out it would be U+FFFD anyway, say so.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Text as a feed reader will read it back: without what XML 1.0 cannot
@@ -22,6 +23,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * them into (so the bytes served, and their ETag, say what readers get).
  */
 export function xmlText(text: string): string {
+  // A lone surrogate has no UTF-8 form: written out it would be U+FFFD anyway, say so.
   return text.replace(NOT_XML, '').replace(LONE_SURROGATE, '\uFFFD').replace(/\r\n?/g, '\n');
 }
 

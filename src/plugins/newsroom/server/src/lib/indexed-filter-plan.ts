@@ -1,3 +1,5 @@
+import { isPlainObject } from './plain-object';
+
 /**
  * Which stock `GET /api/articles` queries can be answered from an index
  * instead of Strapi's `SELECT DISTINCT` over joins and `COUNT(DISTINCT)`:
@@ -12,11 +14,29 @@
  * sort at all is `id ASC`.
  */
 
-export type IndexedRelation = 'tags' | 'sources';
+/** The relations whose filter an index answers. */
+export const INDEXED_RELATIONS = ['tags', 'sources'] as const;
+export type IndexedRelation = (typeof INDEXED_RELATIONS)[number];
+
+export interface IndexedFilterShape {
+  /** The target's attribute filtered on. */
+  attribute: string;
+  operators: readonly string[];
+  /** The orders the index holds: one of these keys, then `id`. */
+  sorts: readonly string[];
+}
+
+/** What an index answers: the only filter, on the slug, in one of these orders. The public query policy admits it and no other relation filter. */
+export const INDEXED_FILTER = {
+  attribute: 'slug',
+  operators: ['$eq', '$in'],
+  sorts: ['publishedAt', 'id'],
+} as const satisfies IndexedFilterShape;
+
 export type Direction = 'asc' | 'desc';
 
 export interface OrderKey {
-  key: 'publishedAt' | 'id';
+  key: (typeof INDEXED_FILTER.sorts)[number];
   direction: Direction;
 }
 
@@ -47,9 +67,6 @@ export interface PlanOptions {
 // query means: left to Strapi.
 const KNOWN_PARAMS = new Set(['status', 'filters', 'sort', 'fields', 'populate', 'pagination', 'start', 'limit']);
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const onlyKey = (value: unknown): [string, unknown] | null => {
   if (!isPlainObject(value)) return null;
   const entries = Object.entries(value);
@@ -59,7 +76,7 @@ const onlyKey = (value: unknown): [string, unknown] | null => {
 /** The slugs of `{ slug: x }`, `{ slug: { $eq: x } }` or `{ slug: { $in: [x, ...] } }`. */
 function slugsOf(condition: unknown): string[] | null {
   const field = onlyKey(condition);
-  if (!field || field[0] !== 'slug') return null;
+  if (!field || field[0] !== INDEXED_FILTER.attribute) return null;
   const value = field[1];
   if (typeof value === 'string') return [value];
   const operator = onlyKey(value);
@@ -84,17 +101,25 @@ export function effectiveOrder(orderBy: unknown): OrderKey[] | null {
   for (const map of maps) {
     if (!isPlainObject(map)) return null;
     for (const [key, direction] of Object.entries(map)) {
-      if ((key !== 'publishedAt' && key !== 'id') || typeof direction !== 'string') return null;
+      if (!isIndexedSort(key) || typeof direction !== 'string') return null;
       const lower = direction.toLowerCase();
       if (lower !== 'asc' && lower !== 'desc') return null;
       keys.push({ key, direction: lower });
     }
   }
   if (keys[keys.length - 1]?.key !== 'id') keys.push({ key: 'id', direction: 'asc' });
-  const [first, second] = keys;
-  if (keys.length === 1) return keys;
-  if (keys.length === 2 && first.key === 'publishedAt' && second.key === 'id') return keys;
-  return null;
+  return holdsOrder(INDEXED_FILTER.sorts, keys.map(({ key }) => key)) ? keys : null;
+}
+
+const isIndexedSort = (key: string): key is OrderKey['key'] => (INDEXED_FILTER.sorts as readonly string[]).includes(key);
+
+/**
+ * Whether an index in one of `sorts` (then `id`) holds the ORDER BY Strapi
+ * emits for the sort keys `fields`: those, then `id` unless already last.
+ */
+export function holdsOrder(sorts: readonly string[], fields: readonly string[]): boolean {
+  const emitted = fields[fields.length - 1] === 'id' ? fields : [...fields, 'id'];
+  return emitted.length === 1 || (emitted.length === 2 && emitted[0] !== 'id' && sorts.includes(emitted[0]));
 }
 
 /**
@@ -110,16 +135,17 @@ export function planIndexedFilter(params: Record<string, unknown>, orderBy: unkn
   if (!Number.isSafeInteger(limit) || (limit as number) < 1) return null;
 
   const filter = onlyKey(params.filters);
-  const maxSlugs = filter ? options.maxSlugs[filter[0] as IndexedRelation] : undefined;
-  if (!filter || maxSlugs === undefined) return null;
+  if (!filter || !(INDEXED_RELATIONS as readonly string[]).includes(filter[0])) return null;
   const relation = filter[0] as IndexedRelation;
+  const maxSlugs = options.maxSlugs[relation];
+  if (maxSlugs === undefined) return null;
   const slugs = slugsOf(filter[1]);
   if (!slugs) return null;
   const order = effectiveOrder(orderBy);
   if (!order) return null;
 
   if (slugs.length > maxSlugs) {
-    const parameter = `filters[${relation}][slug][$in]`;
+    const parameter = `filters[${relation}][${INDEXED_FILTER.attribute}][$in]`;
     return {
       refuse: {
         message: `${parameter} lists ${slugs.length} slugs; at most ${maxSlugs} allowed: split the request${

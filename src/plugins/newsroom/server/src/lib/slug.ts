@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import slugify from 'slugify';
 
+/** What a slug can be: Strapi's rule for `uid` fields (core entity-validator), non-empty. Anything else names no tag, source or article. */
+export const SLUG_PATTERN = /^[A-Za-z0-9\-_.~]+$/;
+
 // Long titles make unwieldy URLs; 120 characters keeps every word that matters.
 const MAX_SLUG_LENGTH = 120;
 

@@ -6,8 +6,10 @@
  *   one U+FFFD, as String.prototype.toWellFormed would make it.
  * Everything else (other control characters, markup) is the writer's text and kept.
  */
+// eslint-disable-next-line no-control-regex -- U+0000 is what this removes
 const NUL = /\u0000/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Half of a UTF-16 pair, with no other half beside it. */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function storableText(text: string): string {
   return text.replace(NUL, '').replace(LONE_SURROGATE, '\uFFFD');

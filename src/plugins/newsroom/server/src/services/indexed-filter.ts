@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { IndexedFilterPlan, IndexedRelation, OrderKey } from '../lib/indexed-filter-plan';
 import { TABLES, UIDS } from '../../../shared/constants';
+import type { LinkAttribute } from './table-indexes';
 
 const { article: ARTICLE, tag: TAG, source: SOURCE } = UIDS;
 const { tagArticles: PAGES, tagCounts: COUNTS } = TABLES;
@@ -15,13 +16,14 @@ const TARGETS: Record<IndexedRelation, string> = { tags: TAG, sources: SOURCE };
  *   (`newsroom_tag_articles`, ordered by the indexes of its migrations) and the
  *   per-tag count; a `$in` of several tags sorts and counts the union of
  *   their index rows;
- * - sources: the link table joined to the articles' (id, published_at) index,
- *   O(the source's articles), until sources get an index of their own.
+ * - sources: the link table joined to the articles' (id, published_at) index
+ *   (both made at boot by services/table-indexes.ts), O(the source's
+ *   articles), until sources get an index of their own.
  * Only published articles count, as in the stock query the route forces.
  */
 const indexedFilter = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
-  const meta = (uid: string) => strapi.db.metadata.get(uid as any);
+  const meta = (uid: string) => strapi.db.metadata.get(uid);
   const column = (uid: string, attribute: string) =>
     (meta(uid).attributes[attribute] as { columnName?: string }).columnName ?? attribute;
 
@@ -43,7 +45,7 @@ const indexedFilter = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The published articles citing the plan's sources, joined through the link table. */
   function sourcesArticles(plan: IndexedFilterPlan): Knex.QueryBuilder {
     const articles = meta(ARTICLE);
-    const link = (articles.attributes.sources as any).joinTable;
+    const link = (articles.attributes.sources as LinkAttribute).joinTable;
     const query = knex()(`${link.name} as l`)
       .join(`${articles.tableName} as a`, 'a.id', `l.${link.joinColumn.name}`)
       .whereNotNull(`a.${column(ARTICLE, 'publishedAt')}`);
@@ -72,29 +74,6 @@ const indexedFilter = ({ strapi }: { strapi: Core.Strapi }) => {
     async pageIds(plan: IndexedFilterPlan): Promise<number[]> {
       const rows: Array<{ article_id: number }> = await candidates(plan).limit(plan.limit).offset(plan.start);
       return rows.map((row) => row.article_id);
-    },
-
-    /**
-     * The source filter's plain indexes, on Strapi's own tables (so made at
-     * boot, not in a migration): sources by slug, a source's links with their
-     * article ids, and the articles' publication dates by id, so it reads
-     * neither the link rows nor the article rows (long bodies) themselves.
-     * SQLite's planner picks the last only with statistics on it: a new index
-     * is analyzed at once.
-     */
-    async ensureIndexes(): Promise<void> {
-      const articles = meta(ARTICLE);
-      const link = (articles.attributes.sources as any).joinTable;
-      const sqlite = strapi.db.dialect.client === 'sqlite';
-      const create = async (table: string, columns: string[]) => {
-        const name = `${table}_${columns.join('_')}_idx`;
-        const existed = sqlite && (await knex()('sqlite_master').where({ type: 'index', name }).first());
-        await knex().raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${columns.map(() => '??').join(', ')})`, [name, table, ...columns]);
-        if (sqlite && !existed) await knex().raw('ANALYZE ??', [name]);
-      };
-      await create(meta(SOURCE).tableName, [column(SOURCE, 'slug')]);
-      await create(link.name, [link.inverseJoinColumn.name, link.joinColumn.name]);
-      await create(articles.tableName, ['id', column(ARTICLE, 'publishedAt')]);
     },
 
     /** How many published articles the filter matches. */

@@ -11,8 +11,8 @@ const wholeNumber = (name: string, max: number) =>
 export const MAX_PAGE_SIZE = 100;
 export const MAX_SLUG_LENGTH = 255;
 
-/** What a slug can be (Strapi's uid alphabet): anything else names no tag. */
-export const SLUG_PATTERN = /^[A-Za-z0-9\-_.~]+$/;
+// The controller tests slugs against it before any lookup.
+export { SLUG_PATTERN } from '../lib/slug';
 
 export const tagSlugSchema = z.object({
   slug: z.string().min(1).max(MAX_SLUG_LENGTH, `slug is longer than ${MAX_SLUG_LENGTH} characters`),

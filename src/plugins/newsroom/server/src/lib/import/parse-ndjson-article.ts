@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ARTICLE_RELATION_LIMITS } from '../article-relations';
+import { SLUG_PATTERN } from '../slug';
 import { storable } from '../storable-text';
 import { DocumentError } from './document-error';
 import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './parse-tag-listing';
@@ -13,8 +14,6 @@ import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './parse-tag-listing';
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 const BODY_FORMATS = ['text', 'markdown', 'html', 'blocks'] as const;
 const BLOCK_TYPES = ['paragraph', 'heading', 'list', 'quote', 'code', 'image'] as const;
-/** Strapi's own rule for `uid` fields. */
-const SLUG = /^[A-Za-z0-9\-_.~]+$/;
 
 const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -52,7 +51,7 @@ const articleSchema = z
       )
       .optional(),
     customExcerpt: z.string().optional(),
-    slug: z.string().regex(SLUG, 'may only contain ASCII letters, digits and "-_.~"').optional(),
+    slug: z.string().regex(SLUG_PATTERN, 'may only contain ASCII letters, digits and "-_.~"').optional(),
     draft: z.boolean().optional(),
   })
   .superRefine((article, ctx) => {

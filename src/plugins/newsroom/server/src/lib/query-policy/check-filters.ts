@@ -1,6 +1,7 @@
+import { isPlainObject } from '../plain-object';
 import { isRelation, scalarFields, visibleAttribute, type Model } from './model';
 import type { QueryPolicy } from './policy';
-import { isPlainObject, list, paramName, QueryRefusal } from './refusal';
+import { list, paramName, QueryRefusal } from './refusal';
 
 // Strapi 5's filter operators (@strapi/utils, operators.ts).
 const OPERATORS = [
@@ -67,9 +68,11 @@ function checkRelation(name: string, condition: unknown, walk: Walk, topLevel: b
   if (!topLevel) throw new QueryRefusal(param, `a relation filter is served at the top level of filters only, as ${served}`);
   const keys = isPlainObject(condition) ? Object.keys(condition) : [];
   const value = isPlainObject(condition) ? condition[shape.attribute] : undefined;
-  // `filters[tags][slug]=x` is Strapi's short form of $eq.
+  // `filters[tags][slug]=x` is Strapi's short form of $eq; the index answers one operator, not two at once.
   const operators = typeof value === 'string' ? { $eq: value } : value;
-  if (keys.length !== 1 || !isPlainObject(operators)) throw new QueryRefusal(param, `the relation filter served is ${served}`);
+  if (keys.length !== 1 || !isPlainObject(operators) || Object.keys(operators).length !== 1) {
+    throw new QueryRefusal(param, `the relation filter served is ${served}`);
+  }
   for (const [operator, value] of Object.entries(operators)) {
     const path = [...walk.path, shape.attribute, operator];
     if (!shape.operators.includes(operator)) throw new QueryRefusal(paramName(path), `the relation filter served is ${served}`);

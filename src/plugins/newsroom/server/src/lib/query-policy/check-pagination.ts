@@ -1,4 +1,5 @@
-import { isPlainObject, QueryRefusal } from './refusal';
+import { isPlainObject } from '../plain-object';
+import { QueryRefusal } from './refusal';
 
 export interface PaginationLimits {
   /** Strapi's `api.rest.defaultLimit` and `maxLimit`. */

@@ -1,8 +1,9 @@
+import { isPlainObject } from '../plain-object';
 import { checkFilters } from './check-filters';
 import { checkFields, checkSort } from './check-sort-fields';
 import { isRelation, relations, visibleAttribute, type Model, type Models } from './model';
 import type { QueryPolicy } from './policy';
-import { isPlainObject, list, paramName, QueryRefusal } from './refusal';
+import { list, paramName, QueryRefusal } from './refusal';
 
 const OPTIONS = ['fields', 'populate', 'filters', 'sort', 'count'];
 const ALL = ['*', 'true', true];

@@ -1,6 +1,8 @@
+import { holdsOrder } from '../indexed-filter-plan';
+import { isPlainObject } from '../plain-object';
 import { sortTerms } from './check-sort-fields';
 import type { ModelPolicy } from './policy';
-import { isPlainObject, QueryRefusal } from './refusal';
+import { QueryRefusal } from './refusal';
 
 /**
  * A relation filter is served from an index only as the query's one filter,
@@ -18,8 +20,7 @@ export function checkRelationFilterShape(query: Record<string, unknown>, policy:
     throw new QueryRefusal(`filters[${relation}]`, 'is served as the only filter, with no other condition beside it', 'a tag page, /api/newsroom/tags/:slug');
   }
   const keys = query.sort === undefined ? [] : [...sortTerms(query.sort, ['sort'])].map((term) => term.field);
-  const served = keys.length === 0 || (keys.length <= 2 && shape.sorts.includes(keys[0]) && (keys.length === 1 || keys[1] === 'id'));
-  if (!served) {
+  if (!holdsOrder(shape.sorts, keys)) {
     throw new QueryRefusal('sort', `beside filters[${relation}], sorts by ${shape.sorts.join(' or ')} (then id) only`);
   }
 }

@@ -1,6 +1,7 @@
+import { isPlainObject } from '../plain-object';
 import { KEY_FIELDS, isRelation, scalarFields, visibleAttribute, type Model } from './model';
 import type { ModelPolicy } from './policy';
-import { isPlainObject, list, paramName, QueryRefusal } from './refusal';
+import { list, paramName, QueryRefusal } from './refusal';
 
 const ORDERS = ['asc', 'desc'];
 const sortableOf = (policy: ModelPolicy) => ['id', ...policy.sortable];

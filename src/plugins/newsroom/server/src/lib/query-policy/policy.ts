@@ -1,3 +1,6 @@
+import { INDEXED_FILTER, INDEXED_RELATIONS, type IndexedFilterShape } from '../indexed-filter-plan';
+import { UIDS } from '../../../../shared/constants';
+
 /**
  * What one request to Strapi's stock content API (`/api/articles`,
  * `/api/tags`, `/api/sources`) may ask for: the policy as data, so the
@@ -11,14 +14,6 @@ export interface RefusedRelation {
   alternative: string;
 }
 
-export interface RelationFilterShape {
-  /** The target's attribute that may be filtered on. */
-  attribute: string;
-  operators: readonly string[];
-  /** The orders the index holds (one of these keys, then `id`); no other filter may stand beside it. */
-  sorts: readonly string[];
-}
-
 export interface ModelPolicy {
   /** Plural, as in the route: "articles". */
   plural: string;
@@ -28,8 +23,8 @@ export interface ModelPolicy {
   searchable: readonly string[];
   /** Relations too large to populate or filter through (they grow with the archive). */
   refusedRelations: Readonly<Record<string, RefusedRelation>>;
-  /** Relation filters served from an index, at the top level of `filters` only. */
-  relationFilters: Readonly<Record<string, RelationFilterShape>>;
+  /** Relation filters served from an index, at the top level of `filters` only, with no other filter beside them. */
+  relationFilters: Readonly<Record<string, IndexedFilterShape>>;
 }
 
 export interface QueryPolicy {
@@ -48,14 +43,10 @@ export interface QueryPolicy {
   models: Readonly<Record<string, ModelPolicy>>;
 }
 
-export const ARTICLE_UID = 'api::article.article';
-export const TAG_UID = 'api::tag.tag';
-export const SOURCE_UID = 'api::source.source';
+export const { article: ARTICLE_UID, tag: TAG_UID, source: SOURCE_UID } = UIDS;
 
 const TAG_PAGES = 'a tag page, /api/newsroom/tags/:slug (paginated, with cursors), or /api/articles?filters[tags][slug][$eq]=<slug>';
 const SOURCE_ARTICLES = '/api/articles?filters[sources][slug][$eq]=<slug>';
-// What the indexed filter (lib/indexed-filter-plan.ts) answers from an index; any other shape would be stock Strapi's join.
-const SLUG_FILTER: RelationFilterShape = { attribute: 'slug', operators: ['$eq', '$in'], sorts: ['publishedAt', 'id'] };
 
 export const PUBLIC_QUERY_POLICY: QueryPolicy = {
   maxOffset: 10_000,
@@ -72,7 +63,8 @@ export const PUBLIC_QUERY_POLICY: QueryPolicy = {
       sortable: ['publishedAt', 'updatedAt', 'title'],
       searchable: [],
       refusedRelations: {},
-      relationFilters: { tags: SLUG_FILTER, sources: SLUG_FILTER },
+      // What the indexed filter answers from an index; any other shape would be stock Strapi's join.
+      relationFilters: Object.fromEntries(INDEXED_RELATIONS.map((relation) => [relation, INDEXED_FILTER])),
     },
     [TAG_UID]: {
       plural: 'tags',

@@ -14,6 +14,3 @@ export class QueryRefusal extends Error {
 export const paramName = (path: readonly string[]): string => path[0] + path.slice(1).map((key) => `[${key}]`).join('');
 
 export const list = (names: readonly string[]): string => (names.length ? names.join(', ') : 'none');
-
-export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,0 +1,84 @@
+import { importer, ndjson } from '../helpers/import';
+import { startTestApp, type TestApp } from '../helpers/strapi';
+
+/*
+ * The indexes the plugin makes at boot on Strapi's own tables
+ * (services/table-indexes.ts): one list, each index once, each made with its
+ * columns in the order the queries need, on SQLite and PostgreSQL alike.
+ */
+
+let app: TestApp;
+const indexes = () => app.strapi.plugin('newsroom').service('table-indexes');
+const wanted = (): Array<{ table: string; name: string; columns: string[] }> => indexes().wanted();
+
+/** The index's columns as the database holds them ("title desc", "id", ...), or undefined if there is none. */
+async function made(name: string): Promise<string[] | undefined> {
+  const knex = app.strapi.db.connection;
+  const row =
+    app.database.client === 'sqlite'
+      ? await knex('sqlite_master').select({ sql: 'sql' }).where({ type: 'index', name }).first()
+      : await knex('pg_indexes').select({ sql: 'indexdef' }).where({ indexname: name }).first();
+  if (!row) return undefined;
+  const sql: string = row.sql;
+  return sql
+    .slice(sql.lastIndexOf('(') + 1, sql.lastIndexOf(')'))
+    .split(',')
+    .map((column) => column.trim().replace(/["`]/g, '').replace(/ DESC$/i, ' desc'));
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('table indexes', () => {
+  it('lists each index once: the public sorts, the lookups, the source filter', () => {
+    expect(wanted().map((index) => index.name)).toEqual([
+      'articles_published_at_asc_idx',
+      'articles_published_at_desc_idx',
+      'articles_updated_at_asc_idx',
+      'articles_updated_at_desc_idx',
+      'articles_title_asc_idx',
+      'articles_title_desc_idx',
+      'tags_name_asc_idx',
+      'tags_name_desc_idx',
+      'sources_name_asc_idx',
+      'sources_name_desc_idx',
+      'tags_slug_idx',
+      'sources_slug_idx',
+      'articles_import_key_idx',
+      'articles_slug_idx',
+      'articles_sources_lnk_source_id_article_id_idx',
+      'articles_id_published_at_idx',
+    ]);
+  });
+
+  it('made them all at boot, columns in order: ties by id, drafts last where there are drafts, a source\'s links by source', async () => {
+    for (const { name, columns } of wanted()) expect({ name, columns: await made(name) }).toEqual({ name, columns });
+    const columnsOf = (name: string) => wanted().find((index) => index.name === name)?.columns;
+    expect(columnsOf('articles_title_desc_idx')).toEqual(['title desc', 'id', 'published_at']);
+    expect(columnsOf('articles_published_at_asc_idx')).toEqual(['published_at', 'id']);
+    expect(columnsOf('tags_name_asc_idx')).toEqual(['name', 'id']); // tags have no drafts
+    expect(columnsOf('articles_sources_lnk_source_id_article_id_idx')).toEqual(['source_id', 'article_id']);
+  });
+
+  it('makes a missing one again, with statistics on SQLite, and leaves the rest as they are', async () => {
+    await importer(app).importDocument(
+      ndjson([{ title: 'Indexed', body: 'Body.', bodyFormat: 'text', tags: ['Index'], sources: ['Wire'] }]),
+      { fileName: 'table-indexes.ndjson' },
+    );
+    const knex = app.strapi.db.connection;
+    await knex.raw('DROP INDEX ??', ['articles_id_published_at_idx']);
+    expect(await made('articles_id_published_at_idx')).toBeUndefined();
+
+    await indexes().ensure();
+    for (const { name, columns } of wanted()) expect(await made(name)).toEqual(columns);
+    if (app.database.client === 'sqlite') {
+      const stats = await knex('sqlite_stat1').where({ idx: 'articles_id_published_at_idx' });
+      expect(stats).toHaveLength(1);
+    }
+  });
+});

@@ -48,7 +48,6 @@ export class ConcurrencyGate {
     }
     let waiter!: Waiter;
     const admission = new Promise<Admission>((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
       const leave = () => {
         clearTimeout(timer);
         const index = this.waiting.indexOf(waiter);
@@ -65,7 +64,8 @@ export class ConcurrencyGate {
           if (leave()) resolve({ admitted: false, reason });
         },
       };
-      timer = setTimeout(() => waiter.refuse('queue timeout'), this.options.timeoutMs);
+      // Read by the closures above only once they run, after this line.
+      const timer = setTimeout(() => waiter.refuse('queue timeout'), this.options.timeoutMs);
     });
     this.waiting.push(waiter);
     return { admission, cancel: () => waiter.refuse('cancelled') };

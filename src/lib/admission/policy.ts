@@ -92,7 +92,7 @@ export function resolveAdmissionPolicy(input: AdmissionInput): AdmissionPolicy {
   try {
     trustedProxies = parseTrustedProxies((input.trustedProxies ?? '').split(','));
   } catch (error) {
-    throw new Error(`${ADMISSION_ENV.trustedProxies}: ${(error as Error).message}`);
+    throw new Error(`${ADMISSION_ENV.trustedProxies}: ${(error as Error).message}`, { cause: error });
   }
   return {
     concurrency,

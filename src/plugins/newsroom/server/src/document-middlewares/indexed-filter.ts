@@ -23,7 +23,7 @@ export const indexedFilterMiddleware =
     const scope = strapi.requestContext.get()?.state?.[INDEXED_FILTER_SCOPE] as IndexedFilterScope | undefined;
     if (!scope) return next();
 
-    const params = context.params as Record<string, any>;
+    const params = context.params as Record<string, unknown>;
     let orderBy: unknown;
     try {
       orderBy = strapi.get('query-params').transform(UIDS.article, { sort: params.sort }).orderBy;
@@ -41,6 +41,6 @@ export const indexedFilterMiddleware =
     if (context.action === 'count') return index.total(plan);
     const ids: number[] = await index.pageIds(plan);
     if (ids.length === 0) return [];
-    context.params = { ...params, filters: { $and: [params.filters, { id: { $in: ids } }] }, start: 0 };
+    context.params = { ...params, filters: { $and: [params.filters, { id: { $in: ids } }] }, start: 0 } as typeof context.params;
     return next();
   };

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { UIDS } from '../../../shared/constants';
 import { relationLimitProblem } from '../lib/content-rules';
 import { DocumentError } from '../lib/import';
 import { chunked } from '../utils/chunked';

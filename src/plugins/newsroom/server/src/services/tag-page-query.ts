@@ -73,6 +73,8 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
     return byArticle;
   }
 
+  type ArticleRow = { id: number; documentId: string; title: string; slug: string; excerpt: string | null; publishedAt: string | number | Date };
+
   /** Published article rows by id, in the order given, with their tags and sources: three queries. */
   async function articlesById(ids: number[]): Promise<TagPageArticle[]> {
     if (ids.length === 0) return [];
@@ -85,11 +87,11 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
       relatedRows('tags', UIDS.tag, ['name', 'slug'], ids),
       relatedRows('sources', UIDS.source, ['name', 'slug', 'url'], ids),
     ]);
-    const byId = new Map(rows.map((row: any) => [row.id, row]));
+    const byId = new Map((rows as ArticleRow[]).map((row) => [row.id, row]));
     return ids
       .map((id) => byId.get(id))
-      .filter(Boolean)
-      .map((row: any) => ({
+      .filter((row): row is ArticleRow => row !== undefined)
+      .map((row) => ({
         documentId: row.documentId,
         title: row.title,
         slug: row.slug,

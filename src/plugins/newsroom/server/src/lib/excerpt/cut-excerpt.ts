@@ -131,9 +131,7 @@ export function cutExcerpt(normalized: string, options?: Partial<ExcerptOptions>
 
 /** The length of a text in user-perceived characters (grapheme clusters), as maxLength counts it. */
 export function graphemeLength(text: string): number {
-  let count = 0;
-  for (const _ of GRAPHEMES.segment(text)) count += 1;
-  return count;
+  return [...GRAPHEMES.segment(text)].length;
 }
 
 /** Characters of raw extracted text worth gathering first: enough for the cut in ordinary prose. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ARTICLE_RELATION_LIMITS } from '../article-relations';
 import { SLUG_PATTERN } from '../slug';
-import { storable } from '../storable-text';
+import { storableData } from '../content-rules';
 import { DocumentError } from './document-error';
 import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './parse-tag-listing';
 
@@ -98,7 +98,7 @@ export function parseNdjsonArticle(text: string, where: NdjsonLocation, opts: Nd
   try {
     // A BOM may lead the first line of a file saved by Windows tools.
     // The Document Service's rule for text (no NUL, no lone surrogate), which JSON escapes can carry.
-    json = storable(JSON.parse(text.replace(/^\uFEFF/, '')));
+    json = storableData(JSON.parse(text.replace(/^\uFEFF/, '')));
   } catch (error) {
     throw fail(`not valid JSON: ${(error as Error).message}`);
   }

@@ -57,6 +57,7 @@ const BULLET = '•';
 const ELLIPSIS = '…';
 const TAB_WIDTH = 4;
 // Control characters other than tab and line breaks; text never has many.
+// eslint-disable-next-line no-control-regex -- finding them is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const MAX_CONTROL_RATIO = 0.05;
 const TITLE_CONTROL_CHAR = /\p{Cc}/u;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DocumentError } from '../lib/import';
+import { DocumentError, documentSizeProblem } from '../lib/import';
 import { importRequestSchema } from '../validation/import-request';
 import { validate } from '../validation/validate';
 import { getService } from '../utils/get-service';
@@ -15,10 +15,9 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => ({
   async import(ctx: Ctx) {
     const { text, fileName, format, dryRun, draft } = validate(importRequestSchema, ctx.request.body ?? {}, 'import request');
     const importer = getService(strapi, 'document-import');
-    const bytes = Buffer.byteLength(text, 'utf8');
-    const { maxDocumentBytes } = importer.limits();
-    if (bytes > maxDocumentBytes) {
-      const problem = `document is ${bytes} bytes, over the limit of ${maxDocumentBytes} bytes`;
+    // Checked here, not only by the importer: an NDJSON document is streamed, a line at a time.
+    const problem = documentSizeProblem(importer.limits().maxDocumentBytes, Buffer.byteLength(text, 'utf8'));
+    if (problem) {
       throw new errors.PayloadTooLargeError(`${fileName}:0: ${problem}`, { file: fileName, line: 0, problem });
     }
     try {

@@ -1,5 +1,6 @@
 // Pure document-import helpers: no Strapi imports, so they are unit-tested alone.
 export { DocumentError } from './document-error';
+export { documentSizeProblem } from './document-size';
 export {
   parseTagListing,
   parseTagListingBuffer,

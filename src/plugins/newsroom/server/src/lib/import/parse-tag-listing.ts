@@ -1,5 +1,6 @@
 import { DocumentError } from './document-error';
 import { importKey } from './import-key';
+import { documentSizeProblem } from './document-size';
 
 /**
  * Parses a tag listing: the plain-text export of a tag page.
@@ -149,10 +150,8 @@ interface Draft {
 type Fail = (line: number, problem: string) => never;
 
 function checkSize(bytes: number, opts: TagListingOptions): void {
-  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes > max) {
-    throw new DocumentError(opts.file, 0, `document is ${bytes} bytes, over the limit of ${max} bytes`);
-  }
+  const problem = documentSizeProblem(opts.maxBytes ?? DEFAULT_MAX_BYTES, bytes);
+  if (problem) throw new DocumentError(opts.file, 0, problem);
 }
 
 function checkLooksLikeText(lines: string[], fail: Fail): void {

@@ -1,4 +1,5 @@
 import { DocumentError } from './document-error';
+import { documentSizeProblem } from './document-size';
 
 /**
  * Reading an imported document from a byte stream (a file, an upload), with
@@ -24,9 +25,8 @@ export async function readAll(chunks: ByteChunks, opts: { file: string; maxBytes
   let size = 0;
   for await (const chunk of chunks) {
     size += chunk.byteLength;
-    if (size > opts.maxBytes) {
-      throw new DocumentError(opts.file, 0, `document is over the limit of ${opts.maxBytes} bytes`);
-    }
+    const problem = documentSizeProblem(opts.maxBytes, size, false);
+    if (problem) throw new DocumentError(opts.file, 0, problem);
     parts.push(chunk);
   }
   return Buffer.concat(parts);

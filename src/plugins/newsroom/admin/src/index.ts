@@ -3,7 +3,7 @@ import { Quotes } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ExcerptSidePanel } from './components/ExcerptSidePanel';
 import { PERMISSIONS } from './permissions';
-import { PLUGIN_ID } from './plugin-id';
+import { PLUGIN_ID } from '../../shared/constants';
 
 export default {
   register(app: StrapiApp) {

@@ -13,7 +13,7 @@ import { useArticle } from '../hooks/useArticle';
 import { useExcerptPreview } from '../hooks/useExcerptPreview';
 import { useExcerptSettings } from '../hooks/useExcerptSettings';
 import { PERMISSIONS } from '../permissions';
-import type { ExcerptSettings } from '../types';
+import type { ExcerptSettings } from '../../../shared/contracts/excerpts';
 import { getTranslation } from '../utils/getTranslation';
 
 /** Excerpt settings with a live preview on a real article, and the regeneration job. */

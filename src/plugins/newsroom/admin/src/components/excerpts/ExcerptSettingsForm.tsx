@@ -1,6 +1,6 @@
 import { Field, Grid, NumberInput, TextInput } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { ExcerptSettings } from '../../types';
+import type { ExcerptSettings } from '../../../../shared/contracts/excerpts';
 import { getTranslation } from '../../utils/getTranslation';
 
 interface ExcerptSettingsFormProps {

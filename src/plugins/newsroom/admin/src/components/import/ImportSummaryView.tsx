@@ -1,11 +1,11 @@
 import { Box, Flex, Grid, Link, Status, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import type { ImportAction, ImportSummary } from '../../types';
+import type { ArticleAction, ImportSummary } from '../../../../shared/contracts/import';
 import { ARTICLES_PATH } from '../../utils/articles';
 import { getTranslation } from '../../utils/getTranslation';
 
-const STATUS: Record<ImportAction, 'success' | 'primary' | 'neutral'> = { created: 'success', updated: 'primary', unchanged: 'neutral' };
+const STATUS: Record<ArticleAction, 'success' | 'primary' | 'neutral'> = { created: 'success', updated: 'primary', unchanged: 'neutral' };
 
 const Stat = ({ label, value, testId }: { label: string; value: number; testId: string }) => (
   <Box background="neutral0" padding={4} shadow="filterShadow" hasRadius>
@@ -32,7 +32,7 @@ export const ImportSummaryView = ({ summary }: { summary: ImportSummary }) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const linked = !summary.dryRun;
-  const actionLabel: Record<ImportAction, string> = {
+  const actionLabel: Record<ArticleAction, string> = {
     created: summary.dryRun ? t('import.action.wouldCreate', 'would be created') : t('import.action.created', 'created'),
     updated: summary.dryRun ? t('import.action.wouldUpdate', 'would be updated') : t('import.action.updated', 'updated'),
     unchanged: t('import.action.unchanged', 'unchanged'),
@@ -108,7 +108,7 @@ export const ImportSummaryView = ({ summary }: { summary: ImportSummary }) => {
           ))}
         </Tbody>
       </Table>
-      {(summary.itemsOmitted ?? 0) > 0 && (
+      {summary.itemsOmitted > 0 && (
         <Typography textColor="neutral600">
           {formatMessage(
             { id: getTranslation('import.summary.omitted'), defaultMessage: '… and {count} more articles, not listed here.' },

@@ -100,6 +100,7 @@ export const DocumentSource = ({ disabled, maxDocumentBytes, onDocument, onError
               disabled={disabled}
               value={pasted.text}
               onChange={(event) => paste({ ...pasted, text: event.target.value })}
+              // The listing format's own first line, which the importer reads: not prose to translate.
               placeholder="Contents tagged with …"
               style={{ minHeight: '20rem', fontFamily: 'monospace' }}
             />

@@ -1,7 +1,8 @@
-// The admin RBAC actions the server registers (server/src/permissions.ts).
+import { ACTIONS, type ActionName } from '../../shared/constants';
+
 // Plugin actions have no subject: `subject: null` is what the user's
 // permissions carry, and Page.Protect compares it.
-const action = (name: 'read' | 'import' | 'settings') => [{ action: `plugin::newsroom.${name}`, subject: null }];
+const action = (name: ActionName) => [{ action: ACTIONS[name], subject: null }];
 
 export const PERMISSIONS = {
   read: action('read'),

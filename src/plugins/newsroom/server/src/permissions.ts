@@ -1,12 +1,15 @@
-// Admin RBAC actions of the plugin, granted to roles in Settings → Roles.
-export const ACTIONS = {
-  read: 'plugin::newsroom.read',
-  import: 'plugin::newsroom.import',
-  settings: 'plugin::newsroom.settings',
-} as const;
+import { PLUGIN_ID, type ActionName } from '../../shared/constants';
 
-export const ACTION_DEFINITIONS = [
-  { uid: 'read', displayName: 'Read tag pages, excerpts and job progress' },
-  { uid: 'import', displayName: 'Import documents' },
-  { uid: 'settings', displayName: 'Change excerpt settings and regenerate excerpts' },
-].map((action) => ({ ...action, section: 'plugins' as const, pluginName: 'newsroom' }));
+/** How Settings → Roles lists the plugin's actions (shared/constants.ts names them). */
+const DISPLAY_NAMES: Record<ActionName, string> = {
+  read: 'Read tag pages, excerpts and job progress',
+  import: 'Import documents',
+  settings: 'Change excerpt settings and regenerate excerpts',
+};
+
+export const ACTION_DEFINITIONS = Object.entries(DISPLAY_NAMES).map(([uid, displayName]) => ({
+  uid,
+  displayName,
+  section: 'plugins' as const,
+  pluginName: PLUGIN_ID,
+}));

@@ -1,6 +1,6 @@
 import { Badge, Flex, Loader, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { ExcerptPreview } from '../types';
+import type { ExcerptPreview } from '../../../shared/contracts/excerpts';
 import { getTranslation } from '../utils/getTranslation';
 import { ExcerptText } from './ExcerptText';
 

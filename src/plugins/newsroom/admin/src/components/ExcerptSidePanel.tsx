@@ -1,8 +1,8 @@
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { unstable_useContentManagerContext as useContentManagerContext } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { UIDS } from '../../../shared/constants';
 import { useExcerptPreview } from '../hooks/useExcerptPreview';
-import { ARTICLE_UID } from '../utils/articles';
 import { getTranslation } from '../utils/getTranslation';
 import { ExcerptPreviewCard } from './ExcerptPreviewCard';
 
@@ -21,7 +21,7 @@ const ExcerptPanelContent = () => {
 export const ExcerptSidePanel: PanelComponent = ({ model }) => {
   // Strapi renders panels as components: hooks are allowed, before any early return.
   const { formatMessage } = useIntl();
-  if (model !== ARTICLE_UID) return null;
+  if (model !== UIDS.article) return null;
   return {
     title: formatMessage({ id: getTranslation('excerpt.panel.title'), defaultMessage: 'Excerpt' }),
     content: <ExcerptPanelContent />,

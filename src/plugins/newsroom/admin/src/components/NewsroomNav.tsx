@@ -1,7 +1,7 @@
 import { Divider } from '@strapi/design-system';
 import { SubNav, type AllowedActions } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { PLUGIN_ID } from '../plugin-id';
+import { PLUGIN_ID } from '../../../shared/constants';
 import { getTranslation } from '../utils/getTranslation';
 
 /** The plugin's sub-navigation; a page the user may not open is not listed. */

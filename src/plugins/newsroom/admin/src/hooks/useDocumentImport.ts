@@ -1,6 +1,6 @@
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useState } from 'react';
-import type { DocumentProblem, ImportSummary } from '../types';
+import type { DocumentProblem, ImportDocument, ImportSummary } from '../../../shared/contracts/import';
 import type { DocumentText } from '../utils/readDocument';
 
 type ImportStage = 'idle' | 'sending' | 'done' | 'failed';
@@ -35,7 +35,7 @@ export function useDocumentImport() {
       setError(null);
       setSummary(null);
       try {
-        const { data } = await post<{ data: ImportSummary }>('/newsroom/import', { text: document.text, fileName: document.fileName, dryRun });
+        const { data } = await post<ImportDocument.Response, ImportDocument.Request['body']>('/newsroom/import', { text: document.text, fileName: document.fileName, dryRun });
         setSummary(data.data);
         setStage('done');
       } catch (err) {

@@ -1,6 +1,6 @@
 import { useDebounce, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
-import type { ExcerptPreview, ExcerptPreviewInput } from '../types';
+import type { ExcerptPreview, ExcerptPreviewInput, PreviewExcerpt } from '../../../shared/contracts/excerpts';
 
 interface PreviewState {
   preview: ExcerptPreview | null;
@@ -28,7 +28,7 @@ export function useExcerptPreview(input: ExcerptPreviewInput | null): PreviewSta
     }
     const controller = new AbortController();
     setState((previous) => ({ ...previous, isLoading: true }));
-    post<{ data: ExcerptPreview }>('/newsroom/excerpt/preview', JSON.parse(key), { signal: controller.signal })
+    post<PreviewExcerpt.Response>('/newsroom/excerpt/preview', JSON.parse(key), { signal: controller.signal })
       .then(({ data }) => setState({ preview: data.data, error: null, isLoading: false }))
       .catch((error: Error) => {
         if (!controller.signal.aborted) setState({ preview: null, error: error.message, isLoading: false });

@@ -1,7 +1,7 @@
 import { isFetchError, useAPIErrorHandler, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
-import type { ExcerptSettings } from '../types';
+import type { ExcerptSettings, GetExcerptSettings, ResetExcerptSettings, UpdateExcerptSettings } from '../../../shared/contracts/excerpts';
 import { getTranslation } from '../utils/getTranslation';
 
 const ROUTE = '/newsroom/excerpt/settings';
@@ -18,7 +18,7 @@ export function useExcerptSettings() {
   const [isSaving, setIsSaving] = useState(false);
 
   useEffect(() => {
-    get<{ data: ExcerptSettings; meta: { configured: ExcerptSettings } }>(ROUTE)
+    get<GetExcerptSettings.Response>(ROUTE)
       .then(({ data }) => {
         setSaved(data.data);
         setConfigured(data.meta.configured);
@@ -27,7 +27,7 @@ export function useExcerptSettings() {
   }, [get]);
 
   const write = useCallback(
-    async (request: () => Promise<{ data: { data: ExcerptSettings } }>, done: string) => {
+    async (request: () => Promise<{ data: UpdateExcerptSettings.Response | ResetExcerptSettings.Response }>, done: string) => {
       setIsSaving(true);
       try {
         const { data } = await request();
@@ -46,12 +46,12 @@ export function useExcerptSettings() {
 
   const save = (settings: ExcerptSettings) =>
     write(
-      () => put(ROUTE, settings),
+      () => put<UpdateExcerptSettings.Response, UpdateExcerptSettings.Request['body']>(ROUTE, settings),
       formatMessage({ id: getTranslation('excerpts.settings.saved'), defaultMessage: 'Excerpt settings saved. Regenerate the excerpts to apply them to existing articles.' }),
     );
   const reset = () =>
     write(
-      () => del(ROUTE),
+      () => del<ResetExcerptSettings.Response>(ROUTE),
       formatMessage({ id: getTranslation('excerpts.settings.reset'), defaultMessage: 'Excerpt settings reset to the configuration.' }),
     );
 

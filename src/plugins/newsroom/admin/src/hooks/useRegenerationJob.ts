@@ -1,6 +1,6 @@
 import { isFetchError, useAPIErrorHandler, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
-import type { RegenerationJob } from '../types';
+import type { GetRegenerationJob, JobState, StartRegeneration } from '../../../shared/contracts/jobs';
 
 const ROUTE = '/newsroom/excerpt/regenerate';
 const POLL_MS = 1000;
@@ -12,13 +12,13 @@ const POLL_MS = 1000;
 export function useRegenerationJob() {
   const { get, post } = useFetchClient();
   const { formatAPIError } = useAPIErrorHandler();
-  const [job, setJob] = useState<RegenerationJob | null>(null);
+  const [job, setJob] = useState<JobState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const message = useCallback((err: unknown) => (isFetchError(err) ? formatAPIError(err) : (err as Error).message), [formatAPIError]);
 
   const refresh = useCallback(
     () =>
-      get<{ data: RegenerationJob }>(ROUTE)
+      get<GetRegenerationJob.Response>(ROUTE)
         .then(({ data }) => setJob(data.data))
         .catch((err) => setError(message(err))),
     [get, message],
@@ -38,7 +38,7 @@ export function useRegenerationJob() {
   const start = async () => {
     setError(null);
     try {
-      const { data } = await post<{ data: RegenerationJob }>(ROUTE);
+      const { data } = await post<StartRegeneration.Response>(ROUTE);
       setJob(data.data);
     } catch (err) {
       // 409: another editor (or the CLI) started it first; show that run's progress.

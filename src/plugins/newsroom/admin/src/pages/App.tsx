@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { NewsroomNav } from '../components/NewsroomNav';
 import { PERMISSIONS } from '../permissions';
-import { PLUGIN_ID } from '../plugin-id';
+import { PLUGIN_ID } from '../../../shared/constants';
 import { getTranslation } from '../utils/getTranslation';
 import { ExcerptsPage } from './ExcerptsPage';
 import { ImportPage } from './ImportPage';

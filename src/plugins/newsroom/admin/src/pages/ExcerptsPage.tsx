@@ -12,8 +12,9 @@ import { RegenerateExcerpts } from '../components/excerpts/RegenerateExcerpts';
 import { useArticle } from '../hooks/useArticle';
 import { useExcerptPreview } from '../hooks/useExcerptPreview';
 import { useExcerptSettings } from '../hooks/useExcerptSettings';
+import { useLimits } from '../hooks/useLimits';
 import { PERMISSIONS } from '../permissions';
-import type { ExcerptSettings } from '../types';
+import type { ExcerptSettings } from '../../../shared/contracts/excerpts';
 import { getTranslation } from '../utils/getTranslation';
 
 /** Excerpt settings with a live preview on a real article, and the regeneration job. */
@@ -22,18 +23,19 @@ export const ExcerptsPage = () => {
   const { allowedActions } = useRBAC(PERMISSIONS);
   const canEdit = allowedActions.canSettings === true;
   const { saved, configured, error, isSaving, save, reset } = useExcerptSettings();
+  const { limits, error: limitsError } = useLimits();
   const [draft, setDraft] = useState<ExcerptSettings | null>(null);
   const [documentId, setDocumentId] = useState<string | null>(null);
   const { article, error: articleError } = useArticle(documentId);
 
   useEffect(() => setDraft(saved), [saved]);
 
-  const valid = draft !== null && isValidSettings(draft);
+  const valid = draft !== null && limits !== null && isValidSettings(draft, limits.excerpt);
   // The preview tries the unsaved settings, on the body alone: an editor's own excerpt ignores them.
   const preview = useExcerptPreview(article && valid ? { body: article.body, bodyFormat: 'blocks', settings: draft } : null);
 
-  if (error) return <Page.Error />;
-  if (!draft || !saved || !configured) return <Page.Loading />;
+  if (error || limitsError) return <Page.Error />;
+  if (!draft || !saved || !configured || !limits) return <Page.Loading />;
   const dirty = draft.maxLength !== saved.maxLength || draft.suffix !== saved.suffix;
 
   return (
@@ -62,7 +64,7 @@ export const ExcerptsPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Section title={formatMessage({ id: getTranslation('excerpts.settings.title'), defaultMessage: 'Settings' })}>
-            <ExcerptSettingsForm value={draft} configured={configured} disabled={!canEdit} onChange={setDraft} />
+            <ExcerptSettingsForm value={draft} configured={configured} bounds={limits.excerpt} disabled={!canEdit} onChange={setDraft} />
           </Section>
           <Section title={formatMessage({ id: getTranslation('excerpts.preview.title'), defaultMessage: 'Preview' })}>
             <ArticlePicker value={documentId} onChange={setDocumentId} />

@@ -1,6 +1,6 @@
 import { Button, Flex, Main, Typography } from '@strapi/design-system';
 import { Play, Upload } from '@strapi/icons';
-import { Layouts } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { DocumentSource } from '../components/import/DocumentSource';
@@ -9,6 +9,7 @@ import { ImportSummaryView } from '../components/import/ImportSummaryView';
 import { SendingState } from '../components/import/SendingState';
 import { Section } from '../components/Section';
 import { useDocumentImport } from '../hooks/useDocumentImport';
+import { useLimits } from '../hooks/useLimits';
 import { getTranslation } from '../utils/getTranslation';
 import { formatBytes, type DocumentText } from '../utils/readDocument';
 
@@ -19,6 +20,7 @@ export const ImportPage = () => {
   const [readError, setReadError] = useState<string | null>(null);
   const [lastRun, setLastRun] = useState<{ document: DocumentText; dryRun: boolean } | null>(null);
   const { stage, summary, error, run, clear } = useDocumentImport();
+  const { limits, error: limitsError } = useLimits();
   const sending = stage === 'sending';
   // Importing is offered once a dry run of this very document went through.
   const checked = stage === 'done' && lastRun?.dryRun === true && lastRun.document === document;
@@ -33,6 +35,9 @@ export const ImportPage = () => {
     setLastRun({ document, dryRun });
     run(document, dryRun);
   };
+
+  if (limitsError) return <Page.Error />;
+  if (!limits) return <Page.Loading />;
 
   return (
     <Main>
@@ -56,7 +61,7 @@ export const ImportPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Section>
-            <DocumentSource disabled={sending} onDocument={choose} onError={setReadError} />
+            <DocumentSource disabled={sending} maxDocumentBytes={limits.import.maxDocumentBytes} onDocument={choose} onError={setReadError} />
             {document && (
               <Typography tag="p" textColor="neutral600" data-testid="import-document">
                 {formatMessage(

@@ -7,7 +7,7 @@ import { TagPagePreview } from '../components/tags/TagPagePreview';
 import { TagPicker } from '../components/tags/TagPicker';
 import { TagRouteLinks } from '../components/tags/TagRouteLinks';
 import { usePublicQuery } from '../hooks/usePublicQuery';
-import type { TagPage } from '../types';
+import type { GetTagPage } from '../../../shared/contracts/tag-pages';
 import { getTranslation } from '../utils/getTranslation';
 
 interface TagPageQuery {
@@ -22,7 +22,7 @@ export const TagPagesPage = () => {
   const [{ query }, setQuery] = useQueryParams<TagPageQuery>();
   const slug = query.tag ?? null;
   const pageQuery = new URLSearchParams({ page: query.page ?? '1', pageSize: query.pageSize ?? '10' });
-  const tagPage = usePublicQuery<TagPage>(slug && `/api/newsroom/tags/${encodeURIComponent(slug)}?${pageQuery}`);
+  const tagPage = usePublicQuery<GetTagPage.Response>(slug && `/api/newsroom/tags/${encodeURIComponent(slug)}?${pageQuery}`);
   const showTag = (next: string | null) => setQuery({ tag: next ?? undefined, page: undefined });
   const tag = tagPage.data?.data.tag;
 

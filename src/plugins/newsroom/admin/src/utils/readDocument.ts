@@ -1,8 +1,5 @@
 import { encodingProblem } from '../../../server/src/lib/import/text-encoding';
 
-/** The import route's default limit (config `import.maxDocumentBytes`); checked here so a huge file is never sent. */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-
 export interface DocumentText {
   fileName: string;
   text: string;
@@ -38,10 +35,11 @@ function readBytes(file: File, onProgress: (fraction: number) => void): Promise<
  * A chosen file's text. Documents are UTF-8 text (a tag listing or NDJSON): a
  * UTF-16 or binary file (an image, …) is refused here with the server's own
  * words for it (the same check), and other bytes that are not UTF-8 before
- * they turn into replacement characters.
+ * they turn into replacement characters. A file over the server's limit
+ * (`maxBytes`) is refused before it is read, so it is never sent.
  */
-export async function readDocument(file: File, onProgress: (fraction: number) => void): Promise<DocumentText> {
-  if (file.size > MAX_DOCUMENT_BYTES) throw new UnreadableDocumentError('tooLarge', file);
+export async function readDocument(file: File, maxBytes: number, onProgress: (fraction: number) => void): Promise<DocumentText> {
+  if (file.size > maxBytes) throw new UnreadableDocumentError('tooLarge', file);
   const bytes = new Uint8Array(await readBytes(file, onProgress));
   if (bytes.byteLength === 0) throw new UnreadableDocumentError('empty', file);
   const problem = encodingProblem(bytes);

@@ -1,6 +1,7 @@
 import documentImport from './document-import';
 import excerpt from './excerpt';
 import health from './health';
+import limits from './limits';
 import tagPages from './tag-pages';
 
-export default { 'document-import': documentImport, excerpt, health, 'tag-pages': tagPages };
+export default { 'document-import': documentImport, excerpt, health, limits, 'tag-pages': tagPages };

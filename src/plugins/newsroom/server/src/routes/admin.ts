@@ -1,4 +1,4 @@
-import { ACTIONS } from '../permissions';
+import { ACTIONS } from '../../../shared/constants';
 
 const allowed = (action: string) => ({
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
@@ -17,5 +17,8 @@ export default () => ({
     { method: 'POST', path: '/excerpt/regenerate', handler: 'excerpt.startRegeneration', config: allowed(ACTIONS.settings) },
     // The JSON body may be up to twice the document limit (config/middlewares.ts); the document itself is checked by the handler.
     { method: 'POST', path: '/import', handler: 'document-import.import', config: allowed(ACTIONS.import) },
+    // The import page (import) and the excerpts page (read) both check their forms with these:
+    // admin::hasPermissions requires every action listed, so the handler asks for any one of the plugin's.
+    { method: 'GET', path: '/settings/limits', handler: 'limits.get', config: { policies: ['admin::isAuthenticatedAdmin'] } },
   ],
 });

@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../../../shared/constants';
+import type { JobState } from '../../../shared/contracts/jobs';
 
 // A running job whose instance stops sending heartbeats (crashed, killed) is
 // taken to be dead after this long, so a new run may start.
 const STALE_AFTER_MS = 60_000;
 
-export interface JobState {
-  name: string;
-  status: 'running' | 'done' | 'failed' | 'idle';
-  done: number;
-  total: number;
-  error: string | null;
-  startedAt: string | null;
-  heartbeatAt: string | null;
-  finishedAt: string | null;
-}
+export type { JobState };
 
 export interface JobRun {
   name: string;

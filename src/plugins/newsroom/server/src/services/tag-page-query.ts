@@ -1,40 +1,24 @@
 import type { Core, UID } from '@strapi/strapi';
+import type {
+  Pagination,
+  TagSummary as PublicTagSummary,
+  RelatedTag,
+  TagPageArticle,
+  TagPagePagination,
+} from '../../../shared/contracts/tag-pages';
 import { encodeCursor, type TagPageCursor } from '../lib/tag-page-cursor';
 import { TABLES, UIDS } from '../../../shared/constants';
 import { articleJoinTable, columnName, tableName } from '../utils/metadata';
 
-
-export interface TagSummary {
+/** A tag as the queries use it: what readers get, and its row id for the page queries. */
+export interface TagSummary extends PublicTagSummary {
   id: number;
-  name: string;
-  slug: string;
-  description: string | null;
-  articleCount: number;
-}
-
-export interface TagPageArticle {
-  documentId: string;
-  title: string;
-  slug: string;
-  excerpt: string | null;
-  publishedAt: string;
-  tags: Array<{ name: string; slug: string }>;
-  sources: Array<{ name: string; slug: string; url: string | null }>;
-}
-
-export interface Pagination {
-  page: number | null;
-  pageSize: number;
-  pageCount: number;
-  total: number;
-  /** Cursor for the next page (`?after=`), null on the last page. */
-  next: string | null;
 }
 
 export interface TagPage {
   tag: TagSummary;
   articles: TagPageArticle[];
-  pagination: Pagination;
+  pagination: TagPagePagination;
 }
 
 export type PageRequest = { pageSize: number } & ({ page: number; after?: undefined } | { after: TagPageCursor; page?: undefined });
@@ -162,7 +146,7 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async listTags(options: { sort: 'count' | 'name'; page: number; pageSize: number; all: boolean }) {
+    async listTags(options: { sort: 'count' | 'name'; page: number; pageSize: number; all: boolean }): Promise<{ tags: PublicTagSummary[]; pagination: Pagination }> {
       const t = tagTable();
       const base = () =>
         options.all
@@ -185,7 +169,7 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Tags sharing the most published articles with `tag`. */
-    async related(tag: TagSummary, limit: number) {
+    async related(tag: TagSummary, limit: number): Promise<RelatedTag[]> {
       const t = tagTable();
       const rows = (await knex()(`${TABLES.tagArticles} as a`)
         .join(`${TABLES.tagArticles} as b`, function joinSameArticle() {

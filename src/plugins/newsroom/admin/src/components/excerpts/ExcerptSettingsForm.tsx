@@ -1,37 +1,39 @@
 import { Field, Grid, NumberInput, TextInput } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { ExcerptSettings } from '../../types';
+import type { ExcerptSettings } from '../../../../shared/contracts/excerpts';
+import type { ExcerptSettingsBounds } from '../../../../shared/contracts/settings';
 import { getTranslation } from '../../utils/getTranslation';
 
 interface ExcerptSettingsFormProps {
   value: ExcerptSettings;
   configured: ExcerptSettings;
+  /** What the server accepts (GET /newsroom/settings/limits), checked here to say so before saving. */
+  bounds: ExcerptSettingsBounds;
   disabled: boolean;
   onChange(value: ExcerptSettings): void;
 }
 
-// The server's limits (server/src/validation/excerpt-settings.ts), checked here to say so before saving.
-const MAX_LENGTH_LIMIT = 100_000;
-const SUFFIX_LIMIT = 20;
-const isValidMaxLength = (n: number) => Number.isInteger(n) && n >= 1 && n <= MAX_LENGTH_LIMIT;
-const isValidSuffix = (suffix: string) => suffix.length <= SUFFIX_LIMIT;
+const isValidMaxLength = (n: number, { maxLength }: ExcerptSettingsBounds) => Number.isInteger(n) && n >= maxLength.min && n <= maxLength.max;
+const isValidSuffix = (suffix: string, bounds: ExcerptSettingsBounds) => suffix.length <= bounds.suffix.maxLength;
 
-export const isValidSettings = (settings: ExcerptSettings) => isValidMaxLength(settings.maxLength) && isValidSuffix(settings.suffix);
+export const isValidSettings = (settings: ExcerptSettings, bounds: ExcerptSettingsBounds) =>
+  isValidMaxLength(settings.maxLength, bounds) && isValidSuffix(settings.suffix, bounds);
 
 /** The suffix is mostly invisible characters (a no-break space): spell it out. */
 const codePoints = (text: string) =>
   [...text].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ') || '—';
 
-export const ExcerptSettingsForm = ({ value, configured, disabled, onChange }: ExcerptSettingsFormProps) => {
+export const ExcerptSettingsForm = ({ value, configured, bounds, disabled, onChange }: ExcerptSettingsFormProps) => {
   const { formatMessage } = useIntl();
-  const lengthError =
-    !isValidMaxLength(value.maxLength)
-      ? formatMessage({ id: getTranslation('excerpts.maxLength.invalid'), defaultMessage: 'A whole number from 1 to {max}' }, { max: MAX_LENGTH_LIMIT })
-      : undefined;
-  const suffixError =
-    !isValidSuffix(value.suffix)
-      ? formatMessage({ id: getTranslation('excerpts.suffix.invalid'), defaultMessage: 'At most {max} characters' }, { max: SUFFIX_LIMIT })
-      : undefined;
+  const lengthError = !isValidMaxLength(value.maxLength, bounds)
+    ? formatMessage(
+        { id: getTranslation('excerpts.maxLength.invalid'), defaultMessage: 'A whole number from {min} to {max}' },
+        { min: bounds.maxLength.min, max: bounds.maxLength.max },
+      )
+    : undefined;
+  const suffixError = !isValidSuffix(value.suffix, bounds)
+    ? formatMessage({ id: getTranslation('excerpts.suffix.invalid'), defaultMessage: 'At most {max} characters' }, { max: bounds.suffix.maxLength })
+    : undefined;
 
   return (
     <Grid.Root gap={5}>

@@ -2,11 +2,13 @@ import { Box, Field, Flex, ProgressBar, Tabs, Textarea, TextInput, Typography } 
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../../utils/getTranslation';
-import { formatBytes, MAX_DOCUMENT_BYTES, readDocument, UnreadableDocumentError, type DocumentText } from '../../utils/readDocument';
+import { formatBytes, readDocument, UnreadableDocumentError, type DocumentText } from '../../utils/readDocument';
 import { FileDropZone } from './FileDropZone';
 
 interface DocumentSourceProps {
   disabled: boolean;
+  /** The server's import limit. */
+  maxDocumentBytes: number;
   /** A new document (null: none yet, e.g. the pasted text was cleared). */
   onDocument(document: DocumentText | null): void;
   onError(message: string): void;
@@ -15,13 +17,13 @@ interface DocumentSourceProps {
 const PASTED_NAME = 'pasted.txt';
 
 /** The document to import: a file chosen or dropped, or text pasted. */
-export const DocumentSource = ({ disabled, onDocument, onError }: DocumentSourceProps) => {
+export const DocumentSource = ({ disabled, maxDocumentBytes, onDocument, onError }: DocumentSourceProps) => {
   const { formatMessage } = useIntl();
   const [reading, setReading] = useState<{ name: string; percent: number } | null>(null);
   const [pasted, setPasted] = useState({ text: '', fileName: PASTED_NAME });
 
   const unreadable = ({ reason, file, detail }: UnreadableDocumentError) => {
-    const values = { name: file.name, type: file.type || 'unknown', size: formatBytes(file.size), max: formatBytes(MAX_DOCUMENT_BYTES) };
+    const values = { name: file.name, type: file.type || 'unknown', size: formatBytes(file.size), max: formatBytes(maxDocumentBytes) };
     switch (reason) {
       case 'tooLarge':
         return formatMessage(
@@ -45,7 +47,7 @@ export const DocumentSource = ({ disabled, onDocument, onError }: DocumentSource
     onDocument(null);
     setReading({ name: file.name, percent: 0 });
     try {
-      onDocument(await readDocument(file, (fraction) => setReading({ name: file.name, percent: Math.round(fraction * 100) })));
+      onDocument(await readDocument(file, maxDocumentBytes, (fraction) => setReading({ name: file.name, percent: Math.round(fraction * 100) })));
     } catch (error) {
       onError(error instanceof UnreadableDocumentError ? unreadable(error) : (error as Error).message);
     } finally {
@@ -75,7 +77,7 @@ export const DocumentSource = ({ disabled, onDocument, onError }: DocumentSource
               <ProgressBar value={reading.percent} />
             </Flex>
           ) : (
-            <FileDropZone disabled={disabled} onFile={readFile} />
+            <FileDropZone disabled={disabled} maxDocumentBytes={maxDocumentBytes} onFile={readFile} />
           )}
         </Box>
       </Tabs.Content>
@@ -98,6 +100,7 @@ export const DocumentSource = ({ disabled, onDocument, onError }: DocumentSource
               disabled={disabled}
               value={pasted.text}
               onChange={(event) => paste({ ...pasted, text: event.target.value })}
+              // The listing format's own first line, which the importer reads: not prose to translate.
               placeholder="Contents tagged with …"
               style={{ minHeight: '20rem', fontFamily: 'monospace' }}
             />

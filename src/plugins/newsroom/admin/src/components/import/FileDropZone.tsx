@@ -4,7 +4,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { styled } from 'styled-components';
 import { getTranslation } from '../../utils/getTranslation';
-import { formatBytes, MAX_DOCUMENT_BYTES } from '../../utils/readDocument';
+import { formatBytes } from '../../utils/readDocument';
 
 const Zone = styled(Box)<{ $active: boolean }>`
   border: 1px dashed ${({ theme, $active }) => ($active ? theme.colors.primary600 : theme.colors.neutral300)};
@@ -13,11 +13,12 @@ const Zone = styled(Box)<{ $active: boolean }>`
 
 interface FileDropZoneProps {
   disabled: boolean;
+  maxDocumentBytes: number;
   onFile(file: File): void;
 }
 
 /** Choose a document, or drop it here. */
-export const FileDropZone = ({ disabled, onFile }: FileDropZoneProps) => {
+export const FileDropZone = ({ disabled, maxDocumentBytes, onFile }: FileDropZoneProps) => {
   const { formatMessage } = useIntl();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -53,7 +54,7 @@ export const FileDropZone = ({ disabled, onFile }: FileDropZoneProps) => {
               id: getTranslation('import.drop.hint'),
               defaultMessage: 'A tag listing (.txt, like the seed document) or NDJSON (.ndjson, one article a line), up to {max}',
             },
-            { max: formatBytes(MAX_DOCUMENT_BYTES) },
+            { max: formatBytes(maxDocumentBytes) },
           )}
         </Typography>
         <Button variant="secondary" disabled={disabled} onClick={() => input.current?.click()}>

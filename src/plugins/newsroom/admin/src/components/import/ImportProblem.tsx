@@ -1,6 +1,6 @@
 import { Alert, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { DocumentProblem } from '../../types';
+import type { DocumentProblem } from '../../../../shared/contracts/import';
 import { getTranslation } from '../../utils/getTranslation';
 
 interface ImportProblemProps {

@@ -1,11 +1,11 @@
 import { Box, Flex, Grid, Link, Status, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import type { ImportAction, ImportSummary } from '../../types';
+import type { ArticleAction, ImportSummary } from '../../../../shared/contracts/import';
 import { ARTICLES_PATH } from '../../utils/articles';
-import { getTranslation } from '../../utils/getTranslation';
+import { getTranslation, type TranslationId } from '../../utils/getTranslation';
 
-const STATUS: Record<ImportAction, 'success' | 'primary' | 'neutral'> = { created: 'success', updated: 'primary', unchanged: 'neutral' };
+const STATUS: Record<ArticleAction, 'success' | 'primary' | 'neutral'> = { created: 'success', updated: 'primary', unchanged: 'neutral' };
 
 const Stat = ({ label, value, testId }: { label: string; value: number; testId: string }) => (
   <Box background="neutral0" padding={4} shadow="filterShadow" hasRadius>
@@ -30,9 +30,9 @@ const NameList = ({ title, names, none, testId }: { title: string; names: string
 /** What an import did, or a dry run would do; after an import, titles open the articles. */
 export const ImportSummaryView = ({ summary }: { summary: ImportSummary }) => {
   const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = (id: TranslationId, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const linked = !summary.dryRun;
-  const actionLabel: Record<ImportAction, string> = {
+  const actionLabel: Record<ArticleAction, string> = {
     created: summary.dryRun ? t('import.action.wouldCreate', 'would be created') : t('import.action.created', 'created'),
     updated: summary.dryRun ? t('import.action.wouldUpdate', 'would be updated') : t('import.action.updated', 'updated'),
     unchanged: t('import.action.unchanged', 'unchanged'),
@@ -48,7 +48,11 @@ export const ImportSummaryView = ({ summary }: { summary: ImportSummary }) => {
       <Grid.Root gap={4}>
         {(['created', 'updated', 'unchanged'] as const).map((action) => (
           <Grid.Item key={action} col={4} s={12} direction="column" alignItems="stretch">
-            <Stat label={`${t('import.summary.articles', 'Articles')} ${actionLabel[action]}`} value={summary.articles[action]} testId={`import-count-${action}`} />
+            <Stat
+              label={formatMessage({ id: getTranslation('import.summary.articles'), defaultMessage: 'Articles {action}' }, { action: actionLabel[action] })}
+              value={summary.articles[action]}
+              testId={`import-count-${action}`}
+            />
           </Grid.Item>
         ))}
       </Grid.Root>
@@ -108,7 +112,7 @@ export const ImportSummaryView = ({ summary }: { summary: ImportSummary }) => {
           ))}
         </Tbody>
       </Table>
-      {(summary.itemsOmitted ?? 0) > 0 && (
+      {summary.itemsOmitted > 0 && (
         <Typography textColor="neutral600">
           {formatMessage(
             { id: getTranslation('import.summary.omitted'), defaultMessage: '… and {count} more articles, not listed here.' },

@@ -1,7 +1,7 @@
 import { Flex, TextButton, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { usePublicQuery } from '../../hooks/usePublicQuery';
-import type { RelatedTag } from '../../types';
+import type { GetRelatedTags } from '../../../../shared/contracts/tag-pages';
 import { getTranslation } from '../../utils/getTranslation';
 
 interface RelatedTagsProps {
@@ -12,7 +12,7 @@ interface RelatedTagsProps {
 /** The tags sharing the most published articles with this one; choosing one opens its page. */
 export const RelatedTags = ({ slug, onSelect }: RelatedTagsProps) => {
   const { formatMessage } = useIntl();
-  const { data, error } = usePublicQuery<{ data: RelatedTag[] }>(`/api/newsroom/tags/${encodeURIComponent(slug)}/related?limit=10`);
+  const { data, error } = usePublicQuery<GetRelatedTags.Response>(`/api/newsroom/tags/${encodeURIComponent(slug)}/related?limit=10`);
 
   if (error) return <Typography textColor="danger600">{error}</Typography>;
   if (!data) return null;

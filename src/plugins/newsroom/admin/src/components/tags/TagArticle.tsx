@@ -1,6 +1,6 @@
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { TagPageArticle } from '../../types';
+import type { TagPageArticle } from '../../../../shared/contracts/tag-pages';
 import { getTranslation } from '../../utils/getTranslation';
 import { ExcerptText } from '../ExcerptText';
 

@@ -2,12 +2,12 @@ import { Box, Divider, Flex, Loader, Typography } from '@strapi/design-system';
 import { Pagination } from '@strapi/strapi/admin';
 import { Fragment } from 'react';
 import { useIntl } from 'react-intl';
-import type { TagPage } from '../../types';
+import type { GetTagPage } from '../../../../shared/contracts/tag-pages';
 import { getTranslation } from '../../utils/getTranslation';
 import { TagArticle } from './TagArticle';
 
 interface TagPagePreviewProps {
-  page: TagPage | null;
+  page: GetTagPage.Response | null;
   error: string | null;
   isLoading: boolean;
 }

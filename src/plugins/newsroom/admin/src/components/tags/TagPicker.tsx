@@ -1,7 +1,7 @@
 import { Combobox, ComboboxOption, Field } from '@strapi/design-system';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
-import type { Pagination, TagSummary } from '../../types';
+import type { GetTags, TagSummary } from '../../../../shared/contracts/tag-pages';
 import { getTranslation } from '../../utils/getTranslation';
 import { fetchPublic } from '../../utils/publicApi';
 
@@ -27,7 +27,7 @@ export const TagPicker = ({ value, onChange }: TagPickerProps) => {
   useEffect(() => {
     const controller = new AbortController();
     setIsLoading(true);
-    fetchPublic<{ data: TagSummary[]; meta: { pagination: Pagination } }>(
+    fetchPublic<GetTags.Response>(
       `/api/newsroom/tags?all=true&sort=name&pageSize=${PAGE_SIZE}&page=${page}`,
       controller.signal,
     )

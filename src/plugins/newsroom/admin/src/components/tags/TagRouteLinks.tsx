@@ -23,10 +23,10 @@ export const TagRouteLinks = ({ slug }: { slug: string }) => {
   const { toggleNotification } = useNotification();
   const base = `/api/newsroom/tags/${encodeURIComponent(slug)}`;
   const routes = [
-    { label: 'JSON', path: base },
+    { label: formatMessage({ id: getTranslation('tags.routes.json'), defaultMessage: 'JSON' }), path: base },
     { label: formatMessage({ id: getTranslation('tags.routes.text'), defaultMessage: 'Text' }), path: `${base}.txt` },
-    { label: 'RSS', path: `${base}/feed.xml` },
-    { label: 'Atom', path: `${base}/feed.atom` },
+    { label: formatMessage({ id: getTranslation('tags.routes.rss'), defaultMessage: 'RSS' }), path: `${base}/feed.xml` },
+    { label: formatMessage({ id: getTranslation('tags.routes.atom'), defaultMessage: 'Atom' }), path: `${base}/feed.atom` },
   ];
 
   const copyUrl = async (url: string) => {

@@ -1,28 +1,6 @@
-export type DocumentFormat = 'listing' | 'ndjson';
-export type ArticleAction = 'created' | 'updated' | 'unchanged';
+import type { DocumentFormat, ImportedItem, ImportSummary } from '../../../../shared/contracts/import';
 
-export interface ImportedItem {
-  line: number;
-  title: string;
-  action: ArticleAction;
-  documentId: string;
-  sources: string[];
-}
-
-/** What importing one document did, or would do (a dry run). */
-export interface ImportSummary {
-  file: string;
-  format: DocumentFormat;
-  dryRun: boolean;
-  articles: Record<ArticleAction, number>;
-  tags: { created: string[] };
-  sources: { created: string[] };
-  /** The first `maxItems` articles, in document order. */
-  items: ImportedItem[];
-  /** Articles not listed in `items` (a large NDJSON file). */
-  itemsOmitted: number;
-  durationMs: number;
-}
+export type { ArticleAction, DocumentFormat, ImportedItem, ImportSummary } from '../../../../shared/contracts/import';
 
 /** A large NDJSON import would otherwise answer with one item per line. */
 export const DEFAULT_MAX_ITEMS = 1000;

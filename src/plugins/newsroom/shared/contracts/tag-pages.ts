@@ -1,0 +1,83 @@
+/**
+ * The public tag-page routes (server/src/routes/content-api.ts) as the server
+ * sends them and the admin reads them. Types only: the queries are the
+ * server's validation schemas' own input types.
+ */
+import type { z } from 'zod';
+import type { relatedTagsQuerySchema, tagListQuerySchema, tagPageQuerySchema } from '../../server/src/validation/tag-pages';
+
+export interface TagSummary {
+  name: string;
+  slug: string;
+  description: string | null;
+  /** Published articles with this tag. */
+  articleCount: number;
+}
+
+export interface TagPageArticle {
+  documentId: string;
+  title: string;
+  slug: string;
+  excerpt: string | null;
+  /** ISO 8601, the same on SQLite and PostgreSQL. */
+  publishedAt: string;
+  tags: Array<{ name: string; slug: string }>;
+  sources: Array<{ name: string; slug: string; url: string | null }>;
+}
+
+/** By page number, as Strapi's own list routes page. */
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+/** A tag page may also be asked by cursor (`?after=`): then it has no page number. */
+export interface TagPagePagination extends Omit<Pagination, 'page'> {
+  page: number | null;
+  /** Cursor of the next page (`?after=`), null on the last page. */
+  next: string | null;
+}
+
+export interface RelatedTag {
+  name: string;
+  slug: string;
+  /** Published articles carrying both tags. */
+  sharedArticles: number;
+}
+
+/** GET /api/newsroom/tags/:slug (JSON): a page of the tag's published articles, newest first. */
+export declare namespace GetTagPage {
+  interface Request {
+    params: { slug: string };
+    query: z.input<typeof tagPageQuerySchema>;
+  }
+  interface Response {
+    data: { tag: TagSummary; articles: TagPageArticle[] };
+    meta: { pagination: TagPagePagination };
+  }
+}
+
+/** GET /api/newsroom/tags: the tags with published articles (`all=true`: every tag). */
+export declare namespace GetTags {
+  interface Request {
+    query: z.input<typeof tagListQuerySchema>;
+  }
+  interface Response {
+    data: TagSummary[];
+    meta: { pagination: Pagination };
+  }
+}
+
+/** GET /api/newsroom/tags/:slug/related: the tags sharing the most published articles with this one. */
+export declare namespace GetRelatedTags {
+  interface Request {
+    params: { slug: string };
+    query: z.input<typeof relatedTagsQuerySchema>;
+  }
+  interface Response {
+    data: RelatedTag[];
+    meta: { tag: TagSummary };
+  }
+}

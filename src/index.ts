@@ -9,7 +9,7 @@ import { recordUnavailableDuringRequests } from './database/unavailable-during-r
 const checkpointers = new WeakMap<Core.Strapi, SqliteCheckpointer>();
 
 export default {
-  // Every hook on the database is installed here, before anything queries it.
+  // Every hook on the database is installed here; Strapi's bootstrap, after this, runs its first queries.
   register({ strapi }: { strapi: Core.Strapi }) {
     // The only access to knex's internals; null, after a warning, on a knex version it was not written for.
     const seam = installKnexClientSeam(strapi.db.connection, { warn: (message) => strapi.log.warn(message) });

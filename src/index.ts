@@ -1,16 +1,25 @@
 import type { Core } from '@strapi/strapi';
+import { installKnexClientSeam } from './database/knex-client-seam';
 import { installPublicStatementTimeout } from './database/public-statement-timeout';
 import { SqliteCheckpointer } from './database/sqlite-checkpointer';
 import { installSqliteReadLane } from './database/sqlite-read-lane';
+import { recordUnavailableDuringRequests } from './database/unavailable-during-request';
 
 // Per Strapi instance: a test process may run several.
 const checkpointers = new WeakMap<Core.Strapi, SqliteCheckpointer>();
 
 export default {
+  // Every hook on the database is installed here; Strapi's bootstrap, after this, runs its first queries.
   register({ strapi }: { strapi: Core.Strapi }) {
+    // The only access to knex's internals; null, after a warning, on a knex version it was not written for.
+    const seam = installKnexClientSeam(strapi.db.connection, { warn: (message) => strapi.log.warn(message) });
+
+    // Database errors a request meets are recorded on it, for src/middlewares/database-unavailable.ts.
+    recordUnavailableDuringRequests(strapi, seam);
+
     // SQLite readers are served while a writer (an import) holds the write connection.
     const readers = strapi.config.get('database.sqliteReaders', 0) as number;
-    if (strapi.config.get('database.connection.client') === 'sqlite' && readers > 0) installSqliteReadLane(strapi, readers);
+    if (seam && strapi.config.get('database.connection.client') === 'sqlite' && readers > 0) installSqliteReadLane(strapi, seam, readers);
 
     // PostgreSQL: a content-API request's queries are cancelled past this many ms.
     installPublicStatementTimeout(strapi, strapi.config.get('database.publicStatementTimeout', 0) as number);

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
+import Database from 'better-sqlite3';
+import type { ConnectionSource, KnexClientSeam } from './knex-client-seam';
 
 /**
  * SQLite readers that do not queue behind a writer.
@@ -24,50 +26,33 @@ import type { Core } from '@strapi/strapi';
  *   outside a transaction: Strapi wraps those in a transaction of their own,
  *   which then runs on a reader connection, as one consistent snapshot.
  * Everything else (writes, DDL, pragmas, anything inside a transaction) stays
- * on the writer connection.
+ * on the writer connection. Knex is steered through knex-client-seam.ts, the
+ * only code that touches its internals.
  */
 
-type NativeConnection = { close(): void; pragma(source: string): unknown };
-type Builder = { _connection?: unknown; _method?: unknown; _statements?: unknown; sql?: unknown };
-type Runner = { ensureConnection(cb: unknown, params: unknown): Promise<unknown> };
-interface KnexClient {
-  driver: new (filename: string) => NativeConnection;
-  connectionSettings: { filename: string };
-  config: { acquireConnectionTimeout?: number };
-  acquireConnection(): Promise<unknown>;
-  releaseConnection(connection: unknown): Promise<void>;
-  runner(builder: Builder): Runner;
-  destroy(callback?: unknown): Promise<unknown>;
-}
+type ReaderConnection = Pick<Database, 'pragma' | 'close'>;
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const readLane = new AsyncLocalStorage<true>();
 
-/** A plain read: a SELECT builder (or raw select) not pinned to a connection. Other builders keep knex's path. */
-function isPlainRead(builder: Builder): boolean {
-  if (builder._connection) return false;
-  if (Array.isArray(builder._statements)) return builder._method === 'select' || builder._method === 'first' || builder._method === 'pluck';
-  return typeof builder.sql === 'string' && /^\s*select\b/i.test(builder.sql);
-}
-
 /** At most `size` reader connections, opened as needed; waiters queue (FIFO) up to the acquire timeout. */
-class ReaderPool {
-  private free: NativeConnection[] = [];
-  private all = new Set<NativeConnection>();
-  private waiting: Array<{ resolve(c: NativeConnection): void; reject(e: Error): void; timer: NodeJS.Timeout }> = [];
+class ReaderPool implements ConnectionSource {
+  private free: ReaderConnection[] = [];
+  private all = new Set<ReaderConnection>();
+  private waiting: Array<{ resolve(c: ReaderConnection): void; reject(e: Error): void; timer: NodeJS.Timeout }> = [];
   private closed = false;
 
   constructor(
-    private open: () => NativeConnection,
+    private open: () => ReaderConnection,
     private size: number,
     private timeoutMs: number,
   ) {}
 
   owns(connection: unknown): boolean {
-    return this.all.has(connection as NativeConnection);
+    return this.all.has(connection as ReaderConnection);
   }
 
-  acquire(): Promise<NativeConnection> {
+  acquire(): Promise<ReaderConnection> {
     // The same message as knex's, so the app treats both alike (503).
     if (this.closed) return Promise.reject(new Error('Unable to acquire a connection'));
     const free = this.free.pop();
@@ -90,7 +75,7 @@ class ReaderPool {
     });
   }
 
-  release(connection: NativeConnection): void {
+  release(connection: ReaderConnection): void {
     if (this.closed) return void connection.close();
     const waiter = this.waiting.shift();
     if (!waiter) return void this.free.push(connection);
@@ -109,38 +94,19 @@ class ReaderPool {
   }
 }
 
-export function installSqliteReadLane(strapi: Core.Strapi, readers: number): void {
-  const client = strapi.db.connection.client as unknown as KnexClient;
+/** The readers are better-sqlite3 connections to the configured file, the kind knex's own pool holds. */
+export function installSqliteReadLane(strapi: Core.Strapi, seam: KnexClientSeam, readers: number): void {
+  const filename = strapi.config.get('database.connection.connection.filename') as string;
   const pool = new ReaderPool(
     () => {
-      const connection = new client.driver(client.connectionSettings.filename);
+      const connection = new Database(filename);
       connection.pragma('query_only = ON');
       return connection;
     },
     readers,
-    client.config.acquireConnectionTimeout ?? 60000,
+    strapi.config.get('database.connection.acquireConnectionTimeout', 60000) as number,
   );
-
-  // Transactions' clients are made from the client's prototype, not this
-  // instance: what is inside a transaction never sees these overrides.
-  const acquire = client.acquireConnection.bind(client);
-  const release = client.releaseConnection.bind(client);
-  const runner = client.runner.bind(client);
-  const destroy = client.destroy.bind(client);
-  client.acquireConnection = () => (readLane.getStore() ? pool.acquire() : acquire());
-  client.releaseConnection = (connection) => (pool.owns(connection) ? Promise.resolve(pool.release(connection as NativeConnection)) : release(connection));
-  client.runner = (builder) => {
-    const run = runner(builder);
-    if (isPlainRead(builder)) {
-      const ensure = run.ensureConnection.bind(run);
-      run.ensureConnection = (cb, params) => readLane.run(true, () => ensure(cb, params));
-    }
-    return run;
-  };
-  client.destroy = (callback) => {
-    pool.close();
-    return destroy(callback);
-  };
-
+  seam.routeAcquisitions(() => readLane.getStore() === true, pool);
+  seam.aroundPlainReads((run) => readLane.run(true, run));
   strapi.documents.use((ctx, next) => (READ_ACTIONS.has(ctx.action) && !strapi.db.inTransaction() ? readLane.run(true, next) : next()));
 }

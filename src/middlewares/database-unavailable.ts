@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { unavailableDuringRequest } from '../database/unavailable-during-request';
 import { answerRetryLater } from '../http/retry-later';
 import { databaseUnavailableMessage, databaseUnavailableReason } from '../lib/database-unavailable';
 
@@ -9,9 +10,6 @@ interface Config {
   /** At most one warning per this many milliseconds while the database stays unavailable. */
   warnEveryMs?: number;
 }
-
-const STATE_KEY = 'databaseUnavailable';
-const hooked = new WeakSet<object>();
 
 /**
  * Answers 503 with Retry-After, in Strapi's error shape, when a request fails
@@ -23,8 +21,8 @@ const hooked = new WeakSet<object>();
  * Some of Strapi's own code swallows such errors: users-permissions turns any
  * failure to read the Public role's permissions into a 401 "Missing or
  * invalid credentials". So the database errors a request meets are also
- * recorded on it as they happen (knex's `query-error` event, and connection
- * acquisition from the pool), and an error response to a request that met one
+ * recorded on it as they happen (src/database/unavailable-during-request.ts,
+ * installed by src/index.ts), and an error response to a request that met one
  * becomes a 503 as well.
  */
 const databaseUnavailable = (config: Config, { strapi }: { strapi: Core.Strapi }) => {
@@ -32,29 +30,6 @@ const databaseUnavailable = (config: Config, { strapi }: { strapi: Core.Strapi }
   const warnEveryMs = config.warnEveryMs ?? 10_000;
   let lastWarning = 0;
   let suppressed = 0;
-
-  const record = (error: unknown) => {
-    const reason = databaseUnavailableReason(error);
-    const ctx = strapi.requestContext.get() as Context | undefined;
-    if (reason && ctx && !ctx.state[STATE_KEY]) ctx.state[STATE_KEY] = reason;
-  };
-
-  const client = strapi.db.connection.client as {
-    on(event: 'query-error', listener: (error: unknown) => void): void;
-    acquireConnection(): Promise<unknown>;
-  };
-  if (!hooked.has(client)) {
-    hooked.add(client);
-    // Transactions' clients re-emit their query errors on this one.
-    client.on('query-error', record);
-    // A refused connection or a pool timeout fails here, before any query runs.
-    const acquire = client.acquireConnection.bind(client);
-    client.acquireConnection = () =>
-      acquire().catch((error: unknown) => {
-        record(error);
-        throw error;
-      });
-  }
 
   const warn = (ctx: Context, reason: string) => {
     const now = Date.now();
@@ -77,13 +52,13 @@ const databaseUnavailable = (config: Config, { strapi }: { strapi: Core.Strapi }
     try {
       await next();
     } catch (error) {
-      const reason = databaseUnavailableReason(error) ?? (ctx.state[STATE_KEY] as string | undefined);
+      const reason = databaseUnavailableReason(error) ?? unavailableDuringRequest(ctx);
       if (!reason) throw error;
       return serviceUnavailable(ctx, reason);
     }
     // An error answer to a request that met an unreachable database: the
     // database is the cause (see above), whatever the code that answered says.
-    const reason = ctx.state[STATE_KEY] as string | undefined;
+    const reason = unavailableDuringRequest(ctx);
     if (reason && ctx.status >= 400) serviceUnavailable(ctx, reason);
   };
 };

@@ -17,6 +17,11 @@ const SEED_TITLES = fs
   .map((line) => line.slice(4).trim());
 const CHIEF = 'chief@newsroom.test';
 
+/** What the steps read of a tag page's answer. */
+type TagPage = { data: { articles: Array<{ documentId: string; excerpt: string }> } };
+// page.waitForFunction's callback runs in the browser; the tests' lib has no DOM.
+declare const document: { querySelector(selector: string): { textContent: string | null } | null };
+
 let server: E2EServer;
 let browser: Browser;
 let page: Page;
@@ -24,9 +29,10 @@ let adminToken: string;
 let tmp: string;
 const pageErrors: string[] = [];
 
-const api = async (route: string) => (await fetch(`${server.url}${route}`)).json();
+/** A public route's JSON answer, as the step reads it. */
+const api = async <T>(route: string) => (await (await fetch(`${server.url}${route}`)).json()) as T;
 const charactersIn = (label: string | null) => Number(label?.match(/\d+/)?.[0]);
-const articleTotal = async () => (await api('/api/articles?pagination[pageSize]=1')).meta.pagination.total as number;
+const articleTotal = async () => (await api<{ meta: { pagination: { total: number } } }>('/api/articles?pagination[pageSize]=1')).meta.pagination.total;
 
 beforeAll(async () => {
   clearScreenshots();
@@ -142,7 +148,7 @@ step('imports it: 10 articles and the tag, linked to the Content Manager', async
   await screenshot(page, '06-import-done');
 
   expect(await articleTotal()).toBe(10);
-  const tags = await api('/api/newsroom/tags?all=true');
+  const tags = await api<{ data: unknown[] }>('/api/newsroom/tags?all=true');
   expect(tags.data).toEqual([expect.objectContaining({ name: 'US-led coalition', slug: 'us-led-coalition', articleCount: 10 })]);
 });
 
@@ -162,7 +168,7 @@ step("shows the tag's page as the API serves it: the 10 titles in order, the cou
 });
 
 step('previews the excerpt with an unsaved length, then saves and regenerates', async () => {
-  const servedBefore = (await api('/api/newsroom/tags/us-led-coalition')).data.articles.map((a: { excerpt: string }) => a.excerpt);
+  const servedBefore = (await api<TagPage>('/api/newsroom/tags/us-led-coalition')).data.articles.map((a) => a.excerpt);
   await page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link', { name: 'Excerpts' }).click();
   const length = page.getByTestId('excerpt-length');
   await length.waitFor();
@@ -183,12 +189,12 @@ step('previews the excerpt with an unsaved length, then saves and regenerates', 
   expect(await page.getByTestId('regeneration-done').textContent()).toContain('20 article versions');
   await screenshot(page, '09-excerpts-regenerated');
   // The seed's excerpts are the listing's own (custom): regeneration keeps them.
-  const servedAfter = (await api('/api/newsroom/tags/us-led-coalition')).data.articles.map((a: { excerpt: string }) => a.excerpt);
+  const servedAfter = (await api<TagPage>('/api/newsroom/tags/us-led-coalition')).data.articles.map((a) => a.excerpt);
   expect(servedAfter).toEqual(servedBefore);
 });
 
 step("shows the excerpt the API will serve in the article's edit view, live as the editor types", async () => {
-  const { data } = await api('/api/newsroom/tags/us-led-coalition?pageSize=1');
+  const { data } = await api<TagPage>('/api/newsroom/tags/us-led-coalition?pageSize=1');
   await page.goto(`${server.url}/admin/content-manager/collection-types/api::article.article/${data.articles[0].documentId}`);
   const panel = page.getByTestId('excerpt-preview');
   await panel.waitFor();

@@ -4,13 +4,13 @@ import type { TestApp } from './strapi';
 export const PASSWORD = 'Newsroom-test-1';
 export const SUPER_ADMIN_EMAIL = 'chief@newsroom.test';
 
-async function login(app: TestApp, email: string): Promise<string> {
+async function login(app: Pick<TestApp, 'strapi' | 'server'>, email: string): Promise<string> {
   const res = await request(app.server).post('/admin/login').send({ email, password: PASSWORD }).expect(200);
   return res.body.data.token;
 }
 
 /** Registers the first administrator (a super admin) and returns an admin JWT. */
-export async function superAdminToken(app: TestApp): Promise<string> {
+export async function superAdminToken(app: Pick<TestApp, 'strapi' | 'server'>): Promise<string> {
   const email = SUPER_ADMIN_EMAIL;
   await request(app.server)
     .post('/admin/register-admin')
@@ -20,7 +20,7 @@ export async function superAdminToken(app: TestApp): Promise<string> {
 }
 
 /** An admin user whose only role grants exactly `actions`; returns its JWT. */
-export async function editorToken(app: TestApp, name: string, actions: string[]): Promise<string> {
+export async function editorToken(app: Pick<TestApp, 'strapi' | 'server'>, name: string, actions: string[]): Promise<string> {
   const roles = app.strapi.service('admin::role');
   const role = await roles.create({ name, description: `test role ${name}` });
   await roles.assignPermissions(role.id, actions.map((action) => ({ action, subject: null, conditions: [], properties: {} })));

@@ -1,24 +1,27 @@
 import path from 'node:path';
 import type { DocumentError } from '../../src/plugins/newsroom/server/src/lib/import';
+import { TABLES, UIDS } from '../../src/plugins/newsroom/shared/constants';
 import type { TestApp } from './strapi';
 
-export const ARTICLE = 'api::article.article';
-export const TAG = 'api::tag.tag';
-export const SOURCE = 'api::source.source';
 export const SEED_FILE = path.resolve(__dirname, '..', '..', 'database', 'seed-documents', 'us-led-coalition.txt');
 
-export const importer = (app: TestApp) => app.strapi.plugin('newsroom').service('document-import');
+/** The link table of one of the article's relations. */
+function linkTable(app: Pick<TestApp, 'strapi'>, relation: 'tags' | 'sources'): string {
+  const attribute = app.strapi.db.metadata.get(UIDS.article).attributes[relation];
+  if (!('joinTable' in attribute) || !attribute.joinTable) throw new Error(`articles.${relation} has no link table`);
+  return attribute.joinTable.name;
+}
 
 /** Rows of every table an import writes, to prove a failed one wrote nothing. */
-export async function rowCounts(app: TestApp): Promise<Record<string, number>> {
+export async function rowCounts(app: Pick<TestApp, 'strapi'>): Promise<Record<string, number>> {
   const { metadata } = app.strapi.db;
   const tables = [
-    metadata.get(ARTICLE).tableName,
-    metadata.get(TAG).tableName,
-    metadata.get(SOURCE).tableName,
-    (metadata.get(ARTICLE).attributes.tags as any).joinTable.name,
-    (metadata.get(ARTICLE).attributes.sources as any).joinTable.name,
-    'newsroom_tag_articles',
+    metadata.get(UIDS.article).tableName,
+    metadata.get(UIDS.tag).tableName,
+    metadata.get(UIDS.source).tableName,
+    linkTable(app, 'tags'),
+    linkTable(app, 'sources'),
+    TABLES.tagArticles,
   ];
   const counts: Record<string, number> = {};
   for (const table of tables) {

@@ -1,8 +1,8 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Client } from 'pg';
-import { ARTICLE, SEED_FILE, importer } from '../helpers/import';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { Client, type ClientConfig } from 'pg';
+import { UIDS } from '../../src/plugins/newsroom/shared/constants';
+import { SEED_FILE } from '../helpers/import';
+import { useTestApp } from '../helpers/test-app';
 
 /*
  * Admission control of the stock content API (src/middlewares/admission-control.ts),
@@ -19,32 +19,22 @@ const QUEUE_TIMEOUT_MS = 1000;
 // One request per 2 s: slow enough that the requests of a burst cannot earn a token back meanwhile.
 const RATE = 0.5;
 const BURST = 4;
-// config/middlewares.ts and config/database.ts read them at boot.
-Object.assign(process.env, {
-  NEWSROOM_STOCK_CONCURRENCY: String(CONCURRENCY),
-  NEWSROOM_STOCK_QUEUE: String(QUEUE),
-  NEWSROOM_STOCK_QUEUE_TIMEOUT: String(QUEUE_TIMEOUT_MS),
-  NEWSROOM_STOCK_RATE: String(RATE),
-  NEWSROOM_STOCK_BURST: String(BURST),
-  // This test's requests from 127.0.0.1 come "through a proxy"; from 127.0.0.2, straight from a client.
-  NEWSROOM_TRUSTED_PROXIES: '127.0.0.1',
-  // Blocked requests wait rather than being cancelled (statement-timeout.test.ts tests that).
-  DATABASE_PUBLIC_STATEMENT_TIMEOUT: '0',
-  DATABASE_SQLITE_READERS: '0',
-});
-
-let app: TestApp;
-let port: number;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  await importer(app).importFile(SEED_FILE);
-  await new Promise<void>((resolve) => app.server.listen(0, '0.0.0.0', resolve));
-  port = (app.server.address() as AddressInfo).port;
-});
-
-afterAll(async () => {
-  await app?.stop();
+const app = useTestApp({
+  // config/middlewares.ts and config/database.ts read them at boot.
+  env: {
+    NEWSROOM_STOCK_CONCURRENCY: String(CONCURRENCY),
+    NEWSROOM_STOCK_QUEUE: String(QUEUE),
+    NEWSROOM_STOCK_QUEUE_TIMEOUT: String(QUEUE_TIMEOUT_MS),
+    NEWSROOM_STOCK_RATE: String(RATE),
+    NEWSROOM_STOCK_BURST: String(BURST),
+    // This test's requests from 127.0.0.1 come "through a proxy"; from 127.0.0.2, straight from a client.
+    NEWSROOM_TRUSTED_PROXIES: '127.0.0.1',
+    // Blocked requests wait rather than being cancelled (statement-timeout.test.ts tests that).
+    DATABASE_PUBLIC_STATEMENT_TIMEOUT: '0',
+    DATABASE_SQLITE_READERS: '0',
+  },
+  imports: [SEED_FILE],
+  listen: { host: '0.0.0.0' },
 });
 
 interface Answer {
@@ -62,7 +52,7 @@ function get(
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path, method, localAddress: from, agent: false, headers: { ...headers, ...(forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {}) } },
+      { host: '127.0.0.1', port: new URL(app.url).port, path, method, localAddress: from, agent: false, headers: { ...headers, ...(forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {}) } },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -82,10 +72,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Makes every read of the articles table wait until released (see the file's comment). */
 async function blockStockReads(): Promise<() => Promise<void>> {
   if (app.database.client === 'postgres') {
-    const locker = new Client((app.strapi.db.connection.client as unknown as { connectionSettings: object }).connectionSettings);
+    // knex's client keeps the settings it connects with; its types do not show them.
+    const locker = new Client((app.strapi.db.connection.client as unknown as { connectionSettings: ClientConfig }).connectionSettings);
     await locker.connect();
     await locker.query('BEGIN');
-    await locker.query(`LOCK TABLE "${app.strapi.db.getSchemaName()}"."${app.strapi.db.metadata.get(ARTICLE).tableName}" IN ACCESS EXCLUSIVE MODE`);
+    await locker.query(`LOCK TABLE "${app.strapi.db.getSchemaName()}"."${app.strapi.db.metadata.get(UIDS.article).tableName}" IN ACCESS EXCLUSIVE MODE`);
     return async () => {
       await locker.query('ROLLBACK');
       await locker.end();

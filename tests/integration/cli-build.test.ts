@@ -17,7 +17,8 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database'
 jest.setTimeout(300_000);
 
 const root = path.resolve(__dirname, '..', '..');
-const COPIED = ['package.json', 'tsconfig.json', '.env', 'config', 'database', 'scripts', 'src', 'dist'];
+// types: the schemas' generated types (strapi develop, npm run check:tests) are sources of the app's build.
+const COPIED = ['package.json', 'tsconfig.json', '.env', 'config', 'database', 'scripts', 'src', 'types', 'dist'];
 let copy: string;
 let database: TestDatabase;
 
@@ -41,7 +42,7 @@ afterAll(async () => {
 
 /** `npm run import -- <file> --json --dry-run` in the copy: what it compiled first, and the problem it reported. */
 async function importInCopy(file: string): Promise<{ compiled: string[]; problem: string }> {
-  const env = { ...process.env, NEWSROOM_SEED: 'false', INIT_CWD: copy };
+  const env: NodeJS.ProcessEnv = { ...process.env, NEWSROOM_SEED: 'false', INIT_CWD: copy };
   delete env.NEWSROOM_IMPORT_MAX_DOCUMENT_BYTES;
   const run = await promisify(execFile)(process.execPath, [path.join(copy, 'scripts', 'import.js'), file, '--json', '--dry-run'], {
     cwd: copy,

@@ -1,37 +1,30 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import request from 'supertest';
 import { excerptFromBody } from '../../src/plugins/newsroom/server/src/lib/excerpt';
-import { editorToken, superAdminToken } from '../helpers/admin';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { UIDS } from '../../src/plugins/newsroom/shared/constants';
+import { paragraph, text, type Blocks } from '../helpers/blocks';
+import { useTestApp } from '../helpers/test-app';
 
-const ARTICLE = 'api::article.article';
 const ELLIPSIS = '\u00A0\u2026';
 
-let app: TestApp;
+const app = useTestApp();
 let admin: string;
 
 beforeAll(async () => {
-  app = await startTestApp();
-  admin = await superAdminToken(app);
+  admin = await app.superAdminToken();
 });
 
-afterAll(async () => {
-  await app?.stop();
-});
-
-const articles = () => app.strapi.documents(ARTICLE as any);
-const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+const articles = () => app.documents(UIDS.article);
 const words = (n: number, word = 'newsroom') => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ');
-const longBody = [paragraph(words(40)), { type: 'heading', level: 2, children: [{ type: 'text', text: 'Later' }] }, paragraph(words(80, 'story'))];
+const longBody: Blocks = [paragraph(words(40)), { type: 'heading', level: 2, children: [text('Later')] }, paragraph(words(80, 'story'))];
 
 describe('the excerpt middleware', () => {
   it('generates and stores the excerpt on create, by the house rule', async () => {
     const article = await articles().create({ data: { title: 'Long story', body: longBody } });
     expect(article.excerpt).toBe(excerptFromBody(longBody, 'blocks'));
-    expect(article.excerpt.endsWith(ELLIPSIS)).toBe(true);
-    expect(article.excerpt.startsWith('newsroom0 newsroom1')).toBe(true);
+    expect(article.excerpt!.endsWith(ELLIPSIS)).toBe(true);
+    expect(article.excerpt!.startsWith('newsroom0 newsroom1')).toBe(true);
     expect(article.excerpt).toContain('\n\nLater\n\nstory0');
   });
 
@@ -68,7 +61,7 @@ describe('the excerpt middleware', () => {
   it('publishes the excerpt and the API serves it', async () => {
     const article = await articles().create({ data: { title: 'Served', body: longBody } });
     await articles().publish({ documentId: article.documentId });
-    const res = await request(app.server).get(`/api/articles/${article.documentId}`).expect(200);
+    const res = await app.request().get(`/api/articles/${article.documentId}`).expect(200);
     expect(res.body.data.excerpt).toBe(excerptFromBody(longBody, 'blocks'));
   });
 
@@ -91,13 +84,14 @@ describe('the excerpt middleware', () => {
     ],
     ['a huge body', [paragraph(words(300_000))]],
   ])('never fails a save: %s', async (_name, body) => {
-    const article = await articles().create({ data: { title: `Odd body ${_name}`, body } as any });
+    // Odd on purpose: some of these are more than Strapi's Blocks type allows.
+    const article = await articles().create({ data: { title: `Odd body ${_name}`, body: body as never } });
     expect(typeof article.excerpt).toBe('string');
   });
 
   it('leaves refusing a structurally invalid body to Strapi\'s own validation', async () => {
     const body = [{ type: 'mystery', children: [{ type: 'text', text: 'x' }] }];
-    await expect(articles().create({ data: { title: 'Invalid body', body } as any })).rejects.toMatchObject({
+    await expect(articles().create({ data: { title: 'Invalid body', body: body as never } })).rejects.toMatchObject({
       name: 'ValidationError',
     });
   });
@@ -107,27 +101,27 @@ describe('excerpt settings and regeneration (admin routes)', () => {
   const auth = () => ({ Authorization: `Bearer ${admin}` });
 
   it('are refused without an admin token, and without the plugin permission', async () => {
-    await request(app.server).get('/newsroom/excerpt/settings').expect(401);
-    await request(app.server).post('/newsroom/excerpt/preview').send({ body: [] }).expect(401);
-    const reader = await editorToken(app, 'Reader', ['plugin::newsroom.read']);
-    await request(app.server).get('/newsroom/excerpt/settings').set('Authorization', `Bearer ${reader}`).expect(200);
-    await request(app.server)
+    await app.request().get('/newsroom/excerpt/settings').expect(401);
+    await app.request().post('/newsroom/excerpt/preview').send({ body: [] }).expect(401);
+    const reader = await app.editorToken('Reader', ['plugin::newsroom.read']);
+    await app.request().get('/newsroom/excerpt/settings').set('Authorization', `Bearer ${reader}`).expect(200);
+    await app.request()
       .put('/newsroom/excerpt/settings')
       .set('Authorization', `Bearer ${reader}`)
       .send({ maxLength: 100, suffix: '…' })
       .expect(403);
-    await request(app.server).post('/newsroom/excerpt/regenerate').set('Authorization', `Bearer ${reader}`).expect(403);
+    await app.request().post('/newsroom/excerpt/regenerate').set('Authorization', `Bearer ${reader}`).expect(403);
   });
 
   it('previews the excerpt for a body, with its length and origin', async () => {
-    const res = await request(app.server)
+    const res = await app.request()
       .post('/newsroom/excerpt/preview')
       .set(auth())
       .send({ body: '<h2>Installation</h2><p>How to begin</p>', bodyFormat: 'html', settings: { maxLength: 15 } })
       .expect(200);
     expect(res.body.data).toMatchObject({ excerpt: `Installation${ELLIPSIS}`, source: 'generated', length: 14 });
 
-    const custom = await request(app.server)
+    const custom = await app.request()
       .post('/newsroom/excerpt/preview')
       .set(auth())
       .send({ body: longBody, customExcerpt: ' Mine ' })
@@ -136,14 +130,14 @@ describe('excerpt settings and regeneration (admin routes)', () => {
   });
 
   it('rejects bad settings with a clear 400', async () => {
-    const res = await request(app.server).put('/newsroom/excerpt/settings').set(auth()).send({ maxLength: 0, suffix: '…' }).expect(400);
+    const res = await app.request().put('/newsroom/excerpt/settings').set(auth()).send({ maxLength: 0, suffix: '…' }).expect(400);
     expect(res.body.error.message).toMatch(/maxLength/);
-    await request(app.server).put('/newsroom/excerpt/settings').set(auth()).send({ maxLength: 10, suffix: '…', extra: 1 }).expect(400);
-    await request(app.server).post('/newsroom/excerpt/preview').set(auth()).send({ body: [], bodyFormat: 'pdf' }).expect(400);
+    await app.request().put('/newsroom/excerpt/settings').set(auth()).send({ maxLength: 10, suffix: '…', extra: 1 }).expect(400);
+    await app.request().post('/newsroom/excerpt/preview').set(auth()).send({ body: [], bodyFormat: 'pdf' }).expect(400);
   });
 
   describe('a body that does not fit its format', () => {
-    const preview = (input: object) => request(app.server).post('/newsroom/excerpt/preview').set(auth()).send(input);
+    const preview = (input: object) => app.request().post('/newsroom/excerpt/preview').set(auth()).send(input);
     const blocksMessage = (kind: string) =>
       `Invalid excerpt preview at "body": must be Strapi Blocks (an array of blocks) when bodyFormat is "blocks"; got ${kind}`;
 
@@ -162,7 +156,6 @@ describe('excerpt settings and regeneration (admin routes)', () => {
     });
 
     // Each as Strapi's blocks editor may hold it; the preview answers what a save answers.
-    const text = (t: string) => ({ type: 'text', text: t });
     const link = (url: string) => [{ type: 'paragraph', children: [text('See '), { type: 'link', url, children: [text('this')] }] }];
     it.each([
       ['no blocks', [], true],
@@ -177,7 +170,8 @@ describe('excerpt settings and regeneration (admin routes)', () => {
     ])('Blocks: refused exactly when a save refuses them: %s', async (_name, body, valid) => {
       const res = await preview({ body });
       const saved = await articles()
-        .create({ data: { title: `Saved ${_name}`, body } as any })
+        // Invalid on purpose, some of them: what Strapi's Blocks type forbids is what is tested.
+        .create({ data: { title: `Saved ${_name}`, body: body as never } })
         .then(() => true, (error: Error) => (error.name === 'ValidationError' ? false : Promise.reject(error)));
       expect({ preview: res.status, saved }).toEqual({ preview: valid ? 200 : 400, saved: valid });
       if (!valid) expect(res.body.error.message).toMatch(/^Invalid excerpt preview at "body\[0\][^"]*": \S/);
@@ -187,31 +181,31 @@ describe('excerpt settings and regeneration (admin routes)', () => {
   it('regenerates every excerpt, drafts and published versions, after a settings change', async () => {
     const article = await articles().create({ data: { title: 'To regenerate', body: longBody }, status: 'published' });
 
-    const saved = await request(app.server).put('/newsroom/excerpt/settings').set(auth()).send({ maxLength: 30, suffix: ' [more]' }).expect(200);
+    const saved = await app.request().put('/newsroom/excerpt/settings').set(auth()).send({ maxLength: 30, suffix: ' [more]' }).expect(200);
     expect(saved.body.data).toEqual({ maxLength: 30, suffix: ' [more]' });
 
-    const started = await request(app.server).post('/newsroom/excerpt/regenerate').set(auth()).expect(202);
+    const started = await app.request().post('/newsroom/excerpt/regenerate').set(auth()).expect(202);
     expect(started.body.data.status).toBe('running');
 
     let state = started.body.data;
     for (let i = 0; i < 100 && state.status === 'running'; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      state = (await request(app.server).get('/newsroom/excerpt/regenerate').set(auth()).expect(200)).body.data;
+      state = (await app.request().get('/newsroom/excerpt/regenerate').set(auth()).expect(200)).body.data;
     }
     expect(state.status).toBe('done');
-    const rowCount = await app.strapi.db.query(ARTICLE).count();
+    const rowCount = await app.strapi.db.query(UIDS.article).count();
     expect(state).toMatchObject({ done: rowCount, total: rowCount });
 
     const expected = excerptFromBody(longBody, 'blocks', { maxLength: 30, suffix: ' [more]' });
-    const rows = await app.strapi.db.query(ARTICLE).findMany({ where: { documentId: article.documentId } });
+    const rows = await app.strapi.db.query(UIDS.article).findMany({ where: { documentId: article.documentId } });
     expect(rows).toHaveLength(2);
     expect(rows.map((row: { excerpt: string }) => row.excerpt)).toEqual([expected, expected]);
 
-    await request(app.server).delete('/newsroom/excerpt/settings').set(auth()).expect(200);
+    await app.request().delete('/newsroom/excerpt/settings').set(auth()).expect(200);
   });
 
   it('refuses a second start while one runs, on any instance, and takes over a dead one', async () => {
-    const jobs = app.strapi.plugin('newsroom').service('jobs');
+    const jobs = app.service('jobs');
     const first = await jobs.claim('test-job', 10);
     expect(first).not.toBeNull();
     expect(await jobs.claim('test-job', 10)).toBeNull();
@@ -224,14 +218,14 @@ describe('excerpt settings and regeneration (admin routes)', () => {
     const second = await jobs.claim('test-job', 10);
     expect(second).not.toBeNull();
     // The dead run's late progress no longer counts.
-    await jobs.progress(first, 7);
+    await jobs.progress(first!, 7);
     expect((await jobs.get('test-job')).done).toBe(0);
-    await jobs.finish(second);
+    await jobs.finish(second!);
     expect((await jobs.get('test-job')).status).toBe('done');
 
     const running = await jobs.claim('excerpt-regeneration', 1);
-    await request(app.server).post('/newsroom/excerpt/regenerate').set(auth()).expect(409);
-    await jobs.finish(running);
+    await app.request().post('/newsroom/excerpt/regenerate').set(auth()).expect(409);
+    await jobs.finish(running!);
   });
 });
 
@@ -239,8 +233,8 @@ describe('npm run excerpts:regenerate', () => {
   it('regenerates from the command line, on the same database, and reports the rows', async () => {
     const article = await articles().create({ data: { title: 'From the CLI', body: longBody }, status: 'published' });
     // Stale, as after a settings change made elsewhere.
-    await app.strapi.db.query(ARTICLE).updateMany({ where: { documentId: article.documentId }, data: { excerpt: 'stale' } });
-    const rowCount = await app.strapi.db.query(ARTICLE).count();
+    await app.strapi.db.query(UIDS.article).updateMany({ where: { documentId: article.documentId }, data: { excerpt: 'stale' } });
+    const rowCount = await app.strapi.db.query(UIDS.article).count();
 
     const script = path.resolve(__dirname, '../../scripts/regenerate-excerpts.js');
     // stderr piped, as in CI or a log: progress as a plain line, not a bar's redrawing.
@@ -248,7 +242,7 @@ describe('npm run excerpts:regenerate', () => {
     expect(stdout).toContain(`${rowCount} article rows read`);
     expect(stderr).toBe(`excerpts: ${rowCount}/${rowCount} articles, 100%\n`);
 
-    const rows = await app.strapi.db.query(ARTICLE).findMany({ where: { documentId: article.documentId } });
+    const rows = await app.strapi.db.query(UIDS.article).findMany({ where: { documentId: article.documentId } });
     expect(rows.map((row: { excerpt: string }) => row.excerpt)).toEqual([
       excerptFromBody(longBody, 'blocks'),
       excerptFromBody(longBody, 'blocks'),

@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import { SEED_FILE, importer } from '../helpers/import';
+import { SEED_FILE } from '../helpers/import';
 import { startPrivatePostgres, type PrivatePostgres } from '../helpers/private-postgres';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /*
@@ -30,30 +29,34 @@ interface Sample {
 
 let pg: PrivatePostgres | undefined;
 let database: TestDatabase | undefined;
-let app: TestApp | undefined;
-let base: string;
 const processErrors: unknown[] = [];
 const onProcessError = (error: unknown) => processErrors.push(error);
 
-beforeAll(async () => {
-  // A pg client that loses its server emits 'error'; unhandled, that (or an
-  // unhandled rejection) would kill the process. Collected here to fail the test instead.
+// A pg client that loses its server emits 'error'; unhandled, that (or an
+// unhandled rejection) would kill the process. Collected here to fail the test instead.
+beforeAll(() => {
   process.on('unhandledRejection', onProcessError);
   process.on('uncaughtException', onProcessError);
-  pg = await startPrivatePostgres();
-  process.env.DATABASE_CONNECTION_TIMEOUT = String(CONNECTION_TIMEOUT_MS);
-  database = await createTestDatabase({ postgresUrl: pg.url });
-  app = await startTestApp({ database });
-  await importer(app).importFile(SEED_FILE);
-  await new Promise<void>((resolve) => app!.server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 });
-
-afterAll(async () => {
+afterAll(() => {
   process.off('unhandledRejection', onProcessError);
   process.off('uncaughtException', onProcessError);
+});
+
+const app = useTestApp({
+  env: { DATABASE_CONNECTION_TIMEOUT: String(CONNECTION_TIMEOUT_MS) },
+  database: async () => {
+    pg = await startPrivatePostgres();
+    database = await createTestDatabase({ postgresUrl: pg.url });
+    return database;
+  },
+  imports: [SEED_FILE],
+  listen: true,
+});
+
+// After the app's own teardown (hooks run in the order registered).
+afterAll(async () => {
   try {
-    await app?.stop();
     await database?.drop();
   } finally {
     await pg?.destroy();
@@ -69,10 +72,10 @@ function load() {
       const path = PATHS[i % PATHS.length];
       const sample: Sample = { path, start: Date.now(), end: 0, status: 0, retryAfter: null, error: null };
       try {
-        const res = await fetch(base + path, { signal: AbortSignal.timeout(15_000) });
+        const res = await fetch(app.url + path, { signal: AbortSignal.timeout(15_000) });
         sample.status = res.status;
         sample.retryAfter = res.headers.get('retry-after');
-        const body = await res.json();
+        const body = (await res.json()) as { error?: unknown };
         if (res.status !== 200) sample.error = body.error;
       } catch (error) {
         sample.error = String(error);
@@ -156,7 +159,7 @@ describe('PostgreSQL restarted while the server is under load', () => {
 
     // Back: the same server answers 200 on both routes.
     expect(await recovered()).toBe(true);
-    const tagPage = await fetch(`${base}${PATHS[0]}`).then((res) => res.json());
+    const tagPage = (await fetch(`${app.url}${PATHS[0]}`).then((res) => res.json())) as { data: { tag: unknown } };
     expect(tagPage.data.tag).toMatchObject({ slug: 'us-led-coalition', articleCount: 10 });
 
     expect(processErrors).toEqual([]);

@@ -1,29 +1,20 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { DocumentError } from '../../src/plugins/newsroom/server/src/lib/import';
-import { SEED_FILE, importer, isDocumentError, line, rowCounts } from '../helpers/import';
+import { SEED_FILE, isDocumentError, line, rowCounts } from '../helpers/import';
 import { apply, mutation } from '../helpers/seed-mutations';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/test-app';
 
 const seed = readFileSync(SEED_FILE);
 const MB = 1024 * 1024;
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  // Refusals must leave existing content alone, not just an empty database.
-  await importer(app).importFile(SEED_FILE);
-});
-
-afterAll(async () => {
-  await app?.stop();
-});
+// Refusals must leave existing content alone, not just an empty database: the seed is imported first.
+const app = useTestApp({ imports: [SEED_FILE] });
 
 /** Imports `source` expecting a refusal; returns it after checking the database is unchanged. */
 async function refused(source: string | Buffer, fileName: string): Promise<DocumentError> {
   const before = await rowCounts(app);
-  const error = await importer(app)
+  const error = await app.importer()
     .importDocument(source, { fileName })
     .then(
       () => null,
@@ -105,7 +96,7 @@ describe('the importer under random mutations of the seed document', () => {
         const bytes = mutations.reduce(apply, seed);
         const before = await rowCounts(app);
         try {
-          await importer(app).importDocument(bytes, { fileName: 'fuzz.txt' });
+          await app.importer().importDocument(bytes, { fileName: 'fuzz.txt' });
         } catch (error) {
           if (!isDocumentError(error)) throw error;
           expect(error.message).toBe(`fuzz.txt:${error.line}: ${error.problem}`);

@@ -3,7 +3,8 @@ import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, statSy
 import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
-import { ARTICLE, SEED_FILE, TAG, ndjson, rowCounts } from '../helpers/import';
+import { TABLES, UIDS } from '../../src/plugins/newsroom/shared/constants';
+import { SEED_FILE, ndjson, rowCounts } from '../helpers/import';
 import { startTestApp } from '../helpers/strapi';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { corpusLines } from '../../scripts/lib/corpus';
@@ -54,8 +55,8 @@ async function counts() {
   const app = await startTestApp({ database });
   try {
     return {
-      articles: await app.strapi.db.query(ARTICLE).count(),
-      tags: await app.strapi.db.query(TAG).count(),
+      articles: await app.strapi.db.query(UIDS.article).count(),
+      tags: await app.strapi.db.query(UIDS.tag).count(),
     };
   } finally {
     await app.stop();
@@ -71,11 +72,11 @@ async function databaseState() {
   try {
     const knex = app.strapi.db.connection;
     return {
-      articles: await app.strapi.db.query(ARTICLE).count(),
-      tags: await app.strapi.db.query(TAG).count(),
+      articles: await app.strapi.db.query(UIDS.article).count(),
+      tags: await app.strapi.db.query(UIDS.tag).count(),
       rows: await rowCounts(app),
-      tagCounts: await knex('newsroom_tag_counts').select('tag_id', 'article_count').orderBy('tag_id'),
-      contentVersion: await knex('newsroom_content_version').select('id', 'version').orderBy('id'),
+      tagCounts: await knex(TABLES.tagCounts).select('tag_id', 'article_count').orderBy('tag_id'),
+      contentVersion: await knex(TABLES.contentVersion).select('id', 'version').orderBy('id'),
     };
   } finally {
     await app.stop();

@@ -3,10 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import request from 'supertest';
-import { editorToken } from '../helpers/admin';
-import { SEED_FILE, importer, isDocumentError, ndjson, rowCounts } from '../helpers/import';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { SEED_FILE, isDocumentError, ndjson, rowCounts } from '../helpers/import';
+import { useTestApp } from '../helpers/test-app';
 
 /*
  * A document that is not UTF-8 text is named the same whichever way it comes:
@@ -35,21 +33,18 @@ const documents: Array<[string, Buffer, string]> = [
 ];
 
 const root = path.resolve(__dirname, '..', '..');
-let app: TestApp;
+const app = useTestApp({ imports: [SEED_FILE] }); // refusals must leave existing content alone
 let token: string;
 let dir: string;
 let before: Record<string, number>;
 
 beforeAll(async () => {
-  app = await startTestApp();
-  await importer(app).importFile(SEED_FILE); // refusals must leave existing content alone
-  token = await editorToken(app, 'Importer', ['plugin::newsroom.import']);
+  token = await app.editorToken('Importer', ['plugin::newsroom.import']);
   dir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-encodings-'));
   before = await rowCounts(app);
 });
 
-afterAll(async () => {
-  await app?.stop();
+afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -67,7 +62,7 @@ async function cli(file: string) {
 }
 
 async function service(bytes: Buffer, fileName: string) {
-  const error = await importer(app)
+  const error = await app.importer()
     .importDocument(bytes, { fileName })
     .then(() => null, (caught: unknown) => caught);
   if (!isDocumentError(error)) throw new Error(`expected a DocumentError, got ${String(error)}`);
@@ -76,7 +71,7 @@ async function service(bytes: Buffer, fileName: string) {
 
 async function route(bytes: Buffer, fileName: string) {
   const text = new TextDecoder().decode(bytes);
-  const res = await request(app.server).post('/newsroom/import').set('Authorization', `Bearer ${token}`).send({ text, fileName, dryRun: false }).expect(400);
+  const res = await app.request().post('/newsroom/import').set('Authorization', `Bearer ${token}`).send({ text, fileName, dryRun: false }).expect(400);
   return res.body.error;
 }
 

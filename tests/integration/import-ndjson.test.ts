@@ -1,26 +1,17 @@
-import request from 'supertest';
 import { excerptFromBody } from '../../src/plugins/newsroom/server/src/lib/excerpt';
 import { DocumentError } from '../../src/plugins/newsroom/server/src/lib/import';
-import { ARTICLE, SOURCE, TAG, importer, ndjson, rowCounts } from '../helpers/import';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { TABLES, UIDS } from '../../src/plugins/newsroom/shared/constants';
+import { paragraph } from '../helpers/blocks';
+import { ndjson, rowCounts } from '../helpers/import';
+import { useTestApp } from '../helpers/test-app';
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
-
-afterAll(async () => {
-  await app?.stop();
-});
-
-const documents = (uid: string) => app.strapi.documents(uid as any);
+const app = useTestApp();
+const documents = app.documents;
 const importNdjson = (text: string, options: Record<string, unknown> = {}) =>
-  importer(app).importDocument(text, { fileName: 'test.ndjson', ...options });
+  app.importer().importDocument(text, { fileName: 'test.ndjson', ...options });
 const published = (title: string) =>
-  documents(ARTICLE).findFirst({ filters: { title }, status: 'published', populate: ['tags', 'sources'] }) as Promise<any>;
+  documents(UIDS.article).findFirst({ filters: { title }, status: 'published', populate: ['tags', 'sources'] }) as Promise<any>;
 const words = (n: number, word: string) => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ');
-const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
 const textOf = (blocks: any[]) => blocks.map((block) => block.children.map((child: any) => child.text).join('')).join('\n\n');
 
 describe('NDJSON bodies', () => {
@@ -91,18 +82,18 @@ describe('NDJSON fields', () => {
     const two = new Date((await published('Undated two')).publishedAt).getTime();
     expect(one - two).toBe(1000);
     expect(await published('Draft line')).toBeNull();
-    expect(await documents(ARTICLE).findFirst({ filters: { title: 'Draft line' } })).not.toBeNull();
+    expect(await documents(UIDS.article).findFirst({ filters: { title: 'Draft line' } })).not.toBeNull();
   });
 
   it('link tags and sources by name, case-insensitively and by alias', async () => {
-    await documents(TAG).create({ data: { name: 'Syria' } });
+    await documents(UIDS.tag).create({ data: { name: 'Syria' } });
     const summary = await importNdjson(ndjson([{ title: 'Linked', body: 'Linked.', tags: ['SYRIA', 'New tag', 'new TAG'], sources: ['ТАСС', 'TASS', 'Local Radio'] }]));
     expect(summary.tags.created).toEqual(['New tag']);
     expect(summary.sources.created).toEqual(['TASS', 'Local Radio']);
     const article = await published('Linked');
     expect(article.tags.map((t: any) => t.name)).toEqual(['Syria', 'New tag']);
     expect(article.sources.map((s: any) => s.name)).toEqual(['TASS', 'Local Radio']);
-    expect((await documents(SOURCE).findFirst({ filters: { name: 'TASS' } }))!.url).toBe('https://tass.com');
+    expect((await documents(UIDS.source).findFirst({ filters: { name: 'TASS' } }))!.url).toBe('https://tass.com');
   });
 
   it('use the slug given, refuse one taken, and number a title seen before', async () => {
@@ -112,7 +103,7 @@ describe('NDJSON fields', () => {
       'test.ndjson:1: slug "my-own-slug" is already used by another article',
     );
     await importNdjson(ndjson([{ title: 'Same title', body: 'First text.' }, { title: 'Same title', body: 'Second text.' }]));
-    const slugs = (await documents(ARTICLE).findMany({ filters: { title: 'Same title' } })).map((a: any) => a.slug).sort();
+    const slugs = (await documents(UIDS.article).findMany({ filters: { title: 'Same title' } })).map((a: any) => a.slug).sort();
     expect(slugs).toEqual(['same-title', 'same-title-2']);
   });
 
@@ -147,14 +138,14 @@ describe('the bulk write path', () => {
   });
 
   it('writes what the Document Service writes: read back through it and through REST alike', async () => {
-    await documents(TAG).create({ data: { name: 'Equal' } });
-    await documents(TAG).create({ data: { name: 'Twin' } });
-    const source = await documents(SOURCE).create({ data: { name: 'Equal Source', aliases: ['ES'] } });
-    const tags = await documents(TAG).findMany({ filters: { name: { $in: ['Twin', 'Equal'] } } });
+    await documents(UIDS.tag).create({ data: { name: 'Equal' } });
+    await documents(UIDS.tag).create({ data: { name: 'Twin' } });
+    const source = await documents(UIDS.source).create({ data: { name: 'Equal Source', aliases: ['ES'] } });
+    const tags = await documents(UIDS.tag).findMany({ filters: { name: { $in: ['Twin', 'Equal'] } } });
     const ordered = ['Twin', 'Equal'].map((name) => tags.find((tag: any) => tag.name === name)!.documentId);
     const body = [paragraph(words(150, 'same')), paragraph('Second paragraph.')];
 
-    const viaService = await documents(ARTICLE).create({
+    const viaService = await documents(UIDS.article).create({
       // `connect`, as the Content Manager sends relations (a plain array numbers links from 1, connect from 0).
       data: { title: 'Via the Document Service', body, customExcerpt: null, tags: { connect: ordered }, sources: { connect: [source.documentId] } },
       status: 'published',
@@ -163,18 +154,18 @@ describe('the bulk write path', () => {
     const viaImport = await published('Via the importer');
 
     for (const status of ['draft', 'published'] as const) {
-      const read = (documentId: string) => documents(ARTICLE).findOne({ documentId, status, populate: ['tags', 'sources'] });
+      const read = (documentId: string) => documents(UIDS.article).findOne({ documentId, status, populate: ['tags', 'sources'] });
       expect(comparable(await read(viaImport.documentId))).toEqual(comparable(await read(viaService.documentId)));
     }
 
     const rest = async (documentId: string) =>
-      (await request(app.server).get(`/api/articles/${documentId}`).query({ populate: '*' }).expect(200)).body.data;
+      (await app.request().get(`/api/articles/${documentId}`).query({ populate: '*' }).expect(200)).body.data;
     expect(comparable(await rest(viaImport.documentId))).toEqual(comparable(await rest(viaService.documentId)));
 
     // Rows and link rows: a draft and a published row, each linked in the order given,
     // sharing one position on each tag's side; and a row each in the tag-page index.
     const rows = async (documentId: string) => {
-      const articleRows = await app.strapi.db.query(ARTICLE).findMany({
+      const articleRows = await app.strapi.db.query(UIDS.article).findMany({
         where: { documentId },
         select: ['id', 'publishedAt', 'excerpt', 'customExcerpt', 'body'],
         orderBy: { id: 'asc' },
@@ -183,7 +174,7 @@ describe('the bulk write path', () => {
         .connection('articles_tags_lnk')
         .whereIn('article_id', articleRows.map((row: any) => row.id))
         .orderBy(['article_id', 'tag_ord']);
-      const indexed = await app.strapi.db.connection('newsroom_tag_articles').where({ document_id: documentId });
+      const indexed = await app.strapi.db.connection(TABLES.tagArticles).where({ document_id: documentId });
       return {
         rows: articleRows.map(({ id: _id, publishedAt, ...row }: any) => ({ ...row, published: publishedAt !== null })),
         links: links.map((link: any) => ({ draft: link.article_id === articleRows[0].id, tag: link.tag_id, order: link.tag_ord })),

@@ -1,8 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { renderTagListing } from '../../src/plugins/newsroom/server/src/lib/render-tag-listing';
-import { editorToken } from '../helpers/admin';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/test-app';
 
 /*
  * An import through the admin route runs in the server's own process. On
@@ -20,20 +18,15 @@ const ITEMS = 6000;
 const TAG = 'Route import load';
 const MAX_STALL_MS = 800;
 
-let app: TestApp;
-let base: string;
+const app = useTestApp({ listen: true });
 let token: string;
 
 beforeAll(async () => {
-  app = await startTestApp();
-  token = await editorToken(app, 'Route importer', ['plugin::newsroom.import']);
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  token = await app.editorToken('Route importer', ['plugin::newsroom.import']);
 });
 
-afterAll(async () => {
-  await app?.stop();
-});
+/** What is read of the tag page's answer. */
+type TagPage = { data: { tag: { articleCount: number } } };
 
 const listing = () =>
   renderTagListing(
@@ -52,17 +45,17 @@ describe('a large import through POST /newsroom/import', () => {
     let importing = true;
     const probing = (async () => {
       while (importing) {
-        const res = await fetch(`${base}/api/newsroom/health`);
+        const res = await fetch(`${app.url}/api/newsroom/health`);
         if (res.ok) answered += 1;
         // The tag appears with every article at once, or not at all.
-        const page = await fetch(`${base}/api/newsroom/tags/route-import-load?pageSize=1`);
-        if (page.status === 200) expect((await page.json()).data.tag.articleCount).toBe(ITEMS);
+        const page = await fetch(`${app.url}/api/newsroom/tags/route-import-load?pageSize=1`);
+        if (page.status === 200) expect(((await page.json()) as TagPage).data.tag.articleCount).toBe(ITEMS);
         else expect(page.status).toBe(404);
       }
     })();
 
     delay.enable();
-    const res = await fetch(`${base}/newsroom/import`, {
+    const res = await fetch(`${app.url}/newsroom/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ text, fileName: 'load.txt' }),
@@ -72,10 +65,10 @@ describe('a large import through POST /newsroom/import', () => {
     await probing;
 
     expect(res.status).toBe(200);
-    expect((await res.json()).data.articles).toEqual({ created: ITEMS, updated: 0, unchanged: 0 });
+    expect(((await res.json()) as { data: { articles: unknown } }).data.articles).toEqual({ created: ITEMS, updated: 0, unchanged: 0 });
     expect(answered).toBeGreaterThan(10);
     expect(delay.max / 1e6).toBeLessThan(MAX_STALL_MS);
-    const page = await (await fetch(`${base}/api/newsroom/tags/route-import-load?pageSize=1`)).json();
+    const page = (await (await fetch(`${app.url}/api/newsroom/tags/route-import-load?pageSize=1`)).json()) as TagPage;
     expect(page.data.tag.articleCount).toBe(ITEMS);
   });
 });

@@ -1,30 +1,23 @@
 import { readFileSync } from 'node:fs';
-import request from 'supertest';
-import { editorToken } from '../helpers/admin';
 import { SEED_FILE, rowCounts } from '../helpers/import';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/test-app';
 
 const seedText = readFileSync(SEED_FILE, 'utf8');
 
-let app: TestApp;
+const app = useTestApp();
 let importerToken: string;
 
 beforeAll(async () => {
-  app = await startTestApp();
-  importerToken = await editorToken(app, 'Importer', ['plugin::newsroom.import']);
-});
-
-afterAll(async () => {
-  await app?.stop();
+  importerToken = await app.editorToken('Importer', ['plugin::newsroom.import']);
 });
 
 const post = (body: unknown, token = importerToken) =>
-  request(app.server).post('/newsroom/import').set('Authorization', `Bearer ${token}`).send(body as object);
+  app.request().post('/newsroom/import').set('Authorization', `Bearer ${token}`).send(body as object);
 
 describe('POST /newsroom/import', () => {
   it('needs an admin token, and the import permission', async () => {
-    await request(app.server).post('/newsroom/import').send({ text: seedText }).expect(401);
-    const reader = await editorToken(app, 'Reader', ['plugin::newsroom.read']);
+    await app.request().post('/newsroom/import').send({ text: seedText }).expect(401);
+    const reader = await app.editorToken('Reader', ['plugin::newsroom.read']);
     await post({ text: seedText }, reader).expect(403);
   });
 
@@ -47,7 +40,7 @@ describe('POST /newsroom/import', () => {
     const res = await post({ text: seedText }).expect(200);
     expect(res.body.data).toMatchObject({ file: 'document', dryRun: false, articles: { created: 10, updated: 0, unchanged: 0 } });
     expect(res.body.data.items[0]).toMatchObject({ line: 3, action: 'created', sources: ['Euphrates Post'] });
-    const published = await request(app.server).get('/api/articles').expect(200);
+    const published = await app.get('/api/articles').expect(200);
     expect(published.body.meta.pagination.total).toBe(10);
 
     const again = await post({ text: seedText }).expect(200);
@@ -90,7 +83,7 @@ describe('POST /newsroom/import', () => {
     });
     // Past the JSON body limit (twice the document limit), the body parser refuses it first
     // (and Strapi logs that as an error: expected here, so not shown).
-    const log = app.strapi.log as unknown as { silent: boolean };
+    const log = app.strapi.log;
     log.silent = true;
     try {
       await post({ text: '"'.repeat(11 * 1024 * 1024) }).expect(413);

@@ -1,7 +1,6 @@
-import type { UID } from '@strapi/strapi';
-import request from 'supertest';
-import { ARTICLE, TAG, importer, ndjson } from '../helpers/import';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { UIDS } from '../../src/plugins/newsroom/shared/constants';
+import { ndjson } from '../helpers/import';
+import { useTestApp } from '../helpers/test-app';
 
 /*
  * The stock `/api/articles` tag and source slug filters, answered from an
@@ -10,7 +9,7 @@ import { startTestApp, type TestApp } from '../helpers/strapi';
  * plugin's `indexedFilter.enabled`) gives stock's bytes for each URL.
  */
 
-let app: TestApp;
+const app = useTestApp();
 const HOUR = 3600_000;
 const BASE = Date.UTC(2026, 0, 15, 12);
 const FLAG = 'plugin::newsroom.indexedFilter.enabled';
@@ -39,7 +38,7 @@ const lines = [
   ...[0, 1].map((i) => ({ title: `Draft only ${i}`, body: 'Draft.', bodyFormat: 'text', tags: ['Drafts only'], draft: true })),
 ];
 
-const get = (url: string) => request(app.server).get(url);
+const get = app.get;
 
 async function stockAndIndexed(url: string) {
   app.strapi.config.set(FLAG, false);
@@ -60,25 +59,19 @@ async function expectSameAsStock(url: string, relation: 'tags' | 'sources' = 'ta
 }
 
 beforeAll(async () => {
-  app = await startTestApp();
-  await importer(app).importDocument(ndjson(lines), { fileName: 'indexed-filter.ndjson' });
+  await app.importer().importDocument(ndjson(lines), { fileName: 'indexed-filter.ndjson' });
   // Written through the Document Service too: published under Big, then a
   // pending draft that adds Small (the published version is not under Small).
-  const big = await app.strapi.documents(TAG as UID.ContentType).findFirst({ filters: { slug: 'big' } });
-  const small = await app.strapi.documents(TAG as UID.ContentType).findFirst({ filters: { slug: 'small' } });
-  const article = await app.strapi.documents(ARTICLE as UID.ContentType).create({
+  const big = await app.documents(UIDS.tag).findFirst({ filters: { slug: 'big' } });
+  const small = await app.documents(UIDS.tag).findFirst({ filters: { slug: 'small' } });
+  const article = await app.documents(UIDS.article).create({
     data: { title: 'Newest big', tags: [big!.documentId] },
     status: 'published',
   });
-  await app.strapi.documents(ARTICLE as UID.ContentType).update({
+  await app.documents(UIDS.article).update({
     documentId: article.documentId,
     data: { tags: [big!.documentId, small!.documentId] },
   });
-});
-
-afterAll(async () => {
-  app.strapi?.config.set(FLAG, true);
-  await app?.stop();
 });
 
 const FRONTEND = 'populate[tags][fields][0]=name&populate[sources][fields][0]=name&sort=publishedAt:desc';
@@ -172,13 +165,13 @@ describe('the stock tag filter, from the tag-page index', () => {
   });
 
   it('follows writes: a newly published article, then unpublished', async () => {
-    const tag = await app.strapi.documents(TAG as UID.ContentType).findFirst({ filters: { slug: 'big' } });
-    const article = await app.strapi.documents(ARTICLE as UID.ContentType).create({ data: { title: 'Later big', tags: [tag!.documentId] }, status: 'published' });
+    const tag = await app.documents(UIDS.tag).findFirst({ filters: { slug: 'big' } });
+    const article = await app.documents(UIDS.article).create({ data: { title: 'Later big', tags: [tag!.documentId] }, status: 'published' });
     const url = `${big}&${FRONTEND}&pagination[pageSize]=3`;
     expect((await expectSameAsStock(url)).data[0].title).toBe('Later big');
-    await app.strapi.documents(ARTICLE as UID.ContentType).unpublish({ documentId: article.documentId });
+    await app.documents(UIDS.article).unpublish({ documentId: article.documentId });
     expect((await expectSameAsStock(url)).data[0].title).toBe('Newest big');
-    await app.strapi.documents(ARTICLE as UID.ContentType).delete({ documentId: article.documentId });
+    await app.documents(UIDS.article).delete({ documentId: article.documentId });
   });
 
   it('refuses a $in of more than 20 slugs with a 400 in Strapi\'s error shape', async () => {

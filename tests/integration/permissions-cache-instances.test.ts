@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { superAdminToken } from '../helpers/admin';
 import { startChildApp, type ChildApp } from '../helpers/child-app';
 import { startPrivatePostgres, type PrivatePostgres } from '../helpers/private-postgres';
 import { setRolePermission, superAdminLogin } from '../helpers/roles';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /*
@@ -22,24 +20,29 @@ const HEALTH = 'plugin::newsroom.health.index';
 
 let pg: PrivatePostgres;
 let database: TestDatabase;
-let first: TestApp;
 let second: ChildApp;
-let firstUrl: string;
+
+// The second server stops before the first: afterAll hooks run in the order registered.
+afterAll(async () => {
+  await second?.stop();
+});
+
+const first = useTestApp({
+  database: async () => {
+    pg = await startPrivatePostgres();
+    database = await createTestDatabase({ postgresUrl: pg.url });
+    return database;
+  },
+  listen: true,
+});
 
 beforeAll(async () => {
-  pg = await startPrivatePostgres();
-  database = await createTestDatabase({ postgresUrl: pg.url });
-  first = await startTestApp({ database });
-  await new Promise<void>((resolve) => first.server.listen(0, '127.0.0.1', resolve));
-  firstUrl = `http://127.0.0.1:${(first.server.address() as AddressInfo).port}`;
-  await superAdminToken(first);
-  // The same database and schema: startTestApp has pointed the env at them.
+  await first.superAdminToken();
+  // The same database and schema: the first app's boot has pointed the env at them.
   second = await startChildApp({});
 });
 
 afterAll(async () => {
-  await second?.stop();
-  await first?.stop();
   await database?.drop();
   await pg?.destroy();
 });
@@ -57,7 +60,7 @@ async function msUntil(base: string, expected: number, since: number): Promise<n
 
 /** Withdraws the Public role's health permission through one server's admin API and grants it back through the other's: how long each took to be seen. */
 async function propagation(): Promise<Record<string, number | null>> {
-  const servers = { first: firstUrl, second: second.url };
+  const servers = { first: first.url, second: second.url };
   // Both have the Public role's permissions cached.
   expect([await status(servers.first), await status(servers.second)]).toEqual([200, 200]);
   const seen: Record<string, number | null> = {};
@@ -92,7 +95,7 @@ it('and again after PostgreSQL restarted (the listening connections reconnect)',
   await pg.start();
   const restarted = Date.now();
   // Until both servers serve again (their pools reconnect) and both listen again (after their backoff).
-  for (const base of [firstUrl, second.url]) expect(await msUntil(base, 200, restarted)).not.toBeNull();
+  for (const base of [first.url, second.url]) expect(await msUntil(base, 200, restarted)).not.toBeNull();
   const listening = async () => {
     const monitor = new Client({ connectionString: pg.url });
     await monitor.connect();

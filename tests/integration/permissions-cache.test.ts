@@ -1,8 +1,5 @@
-import type { AddressInfo } from 'node:net';
-import { superAdminToken } from '../helpers/admin';
 import { setRolePermission } from '../helpers/roles';
-import { readerToken } from '../helpers/security';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/test-app';
 
 /*
  * The Public and Authenticated roles' permissions are cached
@@ -12,36 +9,27 @@ import { startTestApp, type TestApp } from '../helpers/strapi';
  * Across instances: permissions-cache-instances.test.ts.
  */
 const TTL_SECONDS = 3;
-// config/plugins.ts reads it at boot.
-process.env.NEWSROOM_PERMISSIONS_CACHE_TTL = String(TTL_SECONDS);
 
 const HEALTH = 'plugin::newsroom.health.index';
 const REQUESTS = 20;
 
-let app: TestApp;
-let base: string;
 let adminToken: string;
 let readerJwt: string;
 let permissionsTable: string;
 const queries: string[] = [];
 const onQuery = (query: { sql: string }) => queries.push(query.sql);
 
+// config/plugins.ts reads the TTL at boot.
+const app = useTestApp({ env: { NEWSROOM_PERMISSIONS_CACHE_TTL: String(TTL_SECONDS) }, listen: true });
+
 beforeAll(async () => {
-  app = await startTestApp();
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  adminToken = await superAdminToken(app);
-  readerJwt = (await readerToken(app)).jwt;
+  adminToken = await app.superAdminToken();
+  readerJwt = (await app.readerToken()).jwt;
   permissionsTable = app.strapi.db.metadata.get('plugin::users-permissions.permission').tableName;
   app.strapi.db.connection.on('query', onQuery);
 });
 
-afterAll(async () => {
-  app?.strapi.db.connection.off('query', onQuery);
-  await app?.stop();
-});
-
-const health = (jwt?: string) => fetch(`${base}/api/newsroom/health`, { headers: jwt ? { Authorization: `Bearer ${jwt}` } : {} });
+const health = (jwt?: string) => fetch(`${app.url}/api/newsroom/health`, { headers: jwt ? { Authorization: `Bearer ${jwt}` } : {} });
 
 /** The SQL that `work` ran. */
 async function sqlOf(work: () => Promise<unknown>): Promise<string[]> {
@@ -80,9 +68,9 @@ describe('the roles’ permissions, cached', () => {
     ['Authenticated', 'authenticated', () => readerJwt],
   ])('the %s role changed through the admin API: the next request sees it', async (_name, roleType, jwt) => {
     expect((await health(jwt?.())).status).toBe(200);
-    await setRolePermission(base, adminToken, roleType, HEALTH, false);
+    await setRolePermission(app.url, adminToken, roleType, HEALTH, false);
     expect((await health(jwt?.())).status).toBe(403);
-    await setRolePermission(base, adminToken, roleType, HEALTH, true);
+    await setRolePermission(app.url, adminToken, roleType, HEALTH, true);
     expect((await health(jwt?.())).status).toBe(200);
   });
 

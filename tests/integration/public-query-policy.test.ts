@@ -1,8 +1,5 @@
-import type { UID } from '@strapi/strapi';
-import request from 'supertest';
-import { ARTICLE, SOURCE, TAG } from '../helpers/import';
-import { readerToken } from '../helpers/security';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { UIDS } from '../../src/plugins/newsroom/shared/constants';
+import { useTestApp } from '../helpers/test-app';
 
 /**
  * The cost policy of Strapi's stock content API (lib/query-policy), as an
@@ -11,30 +8,25 @@ import { startTestApp, type TestApp } from '../helpers/strapi';
  * there is one), the same on SQLite and PostgreSQL, and what frontends do
  * every day is served as stock Strapi serves it.
  */
-let app: TestApp;
+const app = useTestApp();
 let reader: string;
 const ARTICLES = 30;
 
 const get = (url: string, jwt?: string) => {
-  const req = request(app.server).get(url);
+  const req = app.get(url);
   return jwt ? req.set('Authorization', `Bearer ${jwt}`) : req;
 };
 
 beforeAll(async () => {
-  app = await startTestApp();
-  reader = (await readerToken(app)).jwt;
-  const tag = await app.strapi.documents(TAG as UID.ContentType).create({ data: { name: 'Policy' } });
-  const source = await app.strapi.documents(SOURCE as UID.ContentType).create({ data: { name: 'Policy wire' } });
+  reader = (await app.readerToken()).jwt;
+  const tag = await app.documents(UIDS.tag).create({ data: { name: 'Policy' } });
+  const source = await app.documents(UIDS.source).create({ data: { name: 'Policy wire' } });
   for (let i = 0; i < ARTICLES; i += 1) {
-    await app.strapi.documents(ARTICLE as UID.ContentType).create({
+    await app.documents(UIDS.article).create({
       data: { title: `Policy ${String(i).padStart(2, '0')}`, tags: [tag.documentId], sources: [source.documentId] },
       status: 'published',
     });
   }
-});
-
-afterAll(async () => {
-  await app?.stop();
 });
 
 describe('pagination as issue #11 found it', () => {

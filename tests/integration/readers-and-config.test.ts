@@ -1,7 +1,5 @@
-import request from 'supertest';
-import { ARTICLE, TAG } from '../helpers/import';
-import { readerToken } from '../helpers/security';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { UIDS } from '../../src/plugins/newsroom/shared/constants';
+import { useTestApp } from '../helpers/test-app';
 
 /**
  * Signed-in readers, as the README promises them: /api/auth/local hands a
@@ -10,55 +8,46 @@ import { startTestApp, type TestApp } from '../helpers/strapi';
  * follow the port the server listens on when no site URL is configured.
  */
 const PORT = '4321';
-process.env.PORT = PORT;
-delete process.env.NEWSROOM_SITE_URL;
-delete process.env.NEWSROOM_ARTICLE_URL;
-delete process.env.PUBLIC_URL;
-
-let app: TestApp;
+// Read at boot: no site URL configured, so reader-facing links follow PORT.
+const app = useTestApp({ env: { PORT, NEWSROOM_SITE_URL: undefined, NEWSROOM_ARTICLE_URL: undefined, PUBLIC_URL: undefined } });
 const PASSWORD = 'Reader-test-1';
 const registration = { username: 'newreader', email: 'newreader@newsroom.test', password: PASSWORD };
 
 beforeAll(async () => {
-  app = await startTestApp();
-  await readerToken(app, 'reader');
-  const tag = await app.strapi.documents(TAG as any).create({ data: { name: 'Readers' } });
-  await app.strapi.documents(ARTICLE as any).create({ data: { title: 'For readers', tags: [tag.documentId] }, status: 'published' });
-});
-
-afterAll(async () => {
-  await app?.stop();
+  await app.readerToken('reader');
+  const tag = await app.documents(UIDS.tag).create({ data: { name: 'Readers' } });
+  await app.documents(UIDS.article).create({ data: { title: 'For readers', tags: [tag.documentId] }, status: 'published' });
 });
 
 const setRegistration = async (enabled: boolean) => {
   app.strapi.config.set('plugin::newsroom.readers.registration', enabled);
-  await app.strapi.plugin('newsroom').service('public-permissions').sync();
+  await app.service('public-permissions').sync();
 };
 
 describe('readers', () => {
   it('sign in at /api/auth/local, and their JWT reads the public API', async () => {
-    const res = await request(app.server).post('/api/auth/local').send({ identifier: 'reader', password: PASSWORD }).expect(200);
+    const res = await app.request().post('/api/auth/local').send({ identifier: 'reader', password: PASSWORD }).expect(200);
     expect(res.body.user).toMatchObject({ username: 'reader' });
-    const list = await request(app.server).get('/api/articles').set('Authorization', `Bearer ${res.body.jwt}`).expect(200);
+    const list = await app.get('/api/articles').set('Authorization', `Bearer ${res.body.jwt}`).expect(200);
     expect(list.body.data.map((a: { title: string }) => a.title)).toEqual(['For readers']);
-    await request(app.server).get('/api/newsroom/tags/readers').set('Authorization', `Bearer ${res.body.jwt}`).expect(200);
+    await app.get('/api/newsroom/tags/readers').set('Authorization', `Bearer ${res.body.jwt}`).expect(200);
   });
 
   it('are refused a wrong password', async () => {
-    await request(app.server).post('/api/auth/local').send({ identifier: 'reader', password: 'wrong' }).expect(400);
+    await app.request().post('/api/auth/local').send({ identifier: 'reader', password: 'wrong' }).expect(400);
   });
 
   it('may not register by default', async () => {
-    await request(app.server).post('/api/auth/local/register').send(registration).expect(403);
+    await app.request().post('/api/auth/local/register').send(registration).expect(403);
   });
 
   it('may register when NEWSROOM_READER_REGISTRATION is on, and not once it is off again', async () => {
     try {
       await setRegistration(true);
-      const res = await request(app.server).post('/api/auth/local/register').send(registration).expect(200);
+      const res = await app.request().post('/api/auth/local/register').send(registration).expect(200);
       expect(res.body.user).toMatchObject({ username: 'newreader' });
       await setRegistration(false);
-      await request(app.server).post('/api/auth/local/register').send({ ...registration, username: 'another', email: 'a@newsroom.test' }).expect(403);
+      await app.request().post('/api/auth/local/register').send({ ...registration, username: 'another', email: 'a@newsroom.test' }).expect(403);
     } finally {
       await setRegistration(false);
     }
@@ -67,7 +56,7 @@ describe('readers', () => {
 
 describe('reader-facing links without NEWSROOM_SITE_URL', () => {
   it('point at the port the server listens on', async () => {
-    const feed = await request(app.server).get('/api/newsroom/tags/readers/feed.xml').expect(200);
+    const feed = await app.get('/api/newsroom/tags/readers/feed.xml').expect(200);
     expect(feed.text).toContain(`<link>http://localhost:${PORT}/articles/for-readers</link>`);
     expect(feed.text).toContain(`<link>http://localhost:${PORT}/tags/readers</link>`);
   });

@@ -1,6 +1,6 @@
-import request from 'supertest';
-import { ARTICLE, SOURCE, TAG } from '../helpers/import';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { UIDS } from '../../src/plugins/newsroom/shared/constants';
+import { paragraphs } from '../helpers/blocks';
+import { useTestApp } from '../helpers/test-app';
 
 /**
  * Drafts never reach the public: whatever a reader asks of any public route,
@@ -9,34 +9,32 @@ import { startTestApp, type TestApp } from '../helpers/strapi';
  */
 const SECRET = 'DRAFTSECRET';
 
-let app: TestApp;
+const app = useTestApp();
 const ids: Record<string, string> = {};
 let tagSlug: string;
 let otherSlug: string;
 
-const articles = () => app.strapi.documents(ARTICLE as any);
+const articles = () => app.documents(UIDS.article);
 // One Host for every request: the feeds' self links follow it (see security-output.test.ts), and
 // supertest's port changes per request, which would change the feeds' ETags for no reader-visible reason.
 const get = (url: string, accept?: string) => {
-  const req = request(app.server).get(url).set('Host', 'news.test');
+  const req = app.get(url).set('Host', 'news.test');
   return accept ? req.set('Accept', accept) : req;
 };
-const paragraphs = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
 const tick = () => new Promise((resolve) => setTimeout(resolve, 3));
 
 beforeAll(async () => {
-  app = await startTestApp();
-  const tag = await app.strapi.documents(TAG as any).create({ data: { name: 'Draft watch' } });
-  const other = await app.strapi.documents(TAG as any).create({ data: { name: 'Other watch' } });
-  const lonely = await app.strapi.documents(TAG as any).create({ data: { name: 'Only drafts here' } });
-  const source = await app.strapi.documents(SOURCE as any).create({ data: { name: 'Draft source' } });
+  const tag = await app.documents(UIDS.tag).create({ data: { name: 'Draft watch' } });
+  const other = await app.documents(UIDS.tag).create({ data: { name: 'Other watch' } });
+  const lonely = await app.documents(UIDS.tag).create({ data: { name: 'Only drafts here' } });
+  const source = await app.documents(UIDS.source).create({ data: { name: 'Draft source' } });
   [ids.tag, ids.other, ids.lonely, ids.source, tagSlug, otherSlug] = [
     tag.documentId,
     other.documentId,
     lonely.documentId,
     source.documentId,
-    tag.slug,
-    other.slug,
+    tag.slug!,
+    other.slug!,
   ];
   const links = { tags: [tag.documentId, other.documentId], sources: [source.documentId] };
 
@@ -61,10 +59,6 @@ beforeAll(async () => {
   // Published, with a newer edit not published yet: the reader sees the published version only.
   ids.edited = await published('Edited: the public title', { customExcerpt: 'The public excerpt' });
   await articles().update({ documentId: ids.edited, data: { title: `${SECRET} pending edit`, customExcerpt: `${SECRET} pending excerpt` } });
-});
-
-afterAll(async () => {
-  await app?.stop();
 });
 
 const PUBLISHED_TITLES = ['Edited: the public title', 'Published two', 'Published one'];
@@ -196,7 +190,7 @@ describe('the ETag of each public tag route', () => {
     await articles().update({ documentId: ids.draft, data: { title: `${SECRET} edited draft` } });
     await articles().update({ documentId: ids.edited, data: { title: `${SECRET} second pending edit` } });
     await articles().update({ documentId: ids.unpublished, data: { title: `${SECRET} taken down, edited` } });
-    await app.strapi.documents(TAG as any).update({
+    await app.documents(UIDS.tag).update({
       documentId: ids.other,
       data: { articles: { connect: [fresh.documentId] } },
     });

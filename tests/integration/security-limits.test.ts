@@ -1,8 +1,6 @@
-import request from 'supertest';
-import { editorToken } from '../helpers/admin';
-import { ARTICLE, TAG } from '../helpers/import';
+import { UIDS } from '../../src/plugins/newsroom/shared/constants';
 import { contentFingerprint } from '../helpers/security';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/test-app';
 
 /**
  * Request limits, beyond what other files check already:
@@ -17,19 +15,17 @@ import { startTestApp, type TestApp } from '../helpers/strapi';
  */
 const LIMIT = 4096;
 // config/plugins.ts and config/middlewares.ts read it at boot.
-process.env.NEWSROOM_IMPORT_MAX_DOCUMENT_BYTES = String(LIMIT);
-
-let app: TestApp;
+const app = useTestApp({ env: { NEWSROOM_IMPORT_MAX_DOCUMENT_BYTES: String(LIMIT) } });
 let importer: string;
 const SLUG = 'limits';
 
-const get = (url: string) => request(app.server).get(url);
+const get = app.get;
 const importRoute = (body: unknown) =>
-  request(app.server).post('/newsroom/import').set('Authorization', `Bearer ${importer}`).send(body as object);
+  app.request().post('/newsroom/import').set('Authorization', `Bearer ${importer}`).send(body as object);
 
 /** Runs `work` with Strapi's log silenced: the body parser logs its 413s as errors, expected here. */
 async function quietly<T>(work: () => Promise<T>): Promise<T> {
-  const log = app.strapi.log as unknown as { silent: boolean };
+  const log = app.strapi.log;
   log.silent = true;
   try {
     return await work();
@@ -45,21 +41,16 @@ function listingOf(bytes: number): string {
 }
 
 beforeAll(async () => {
-  app = await startTestApp();
-  importer = await editorToken(app, 'Importer', ['plugin::newsroom.import']);
-  const tag = await app.strapi.documents(TAG as any).create({ data: { name: 'Limits' } });
-  const other = await app.strapi.documents(TAG as any).create({ data: { name: 'Limits too' } });
+  importer = await app.editorToken('Importer', ['plugin::newsroom.import']);
+  const tag = await app.documents(UIDS.tag).create({ data: { name: 'Limits' } });
+  const other = await app.documents(UIDS.tag).create({ data: { name: 'Limits too' } });
   // One more than the content API's maxLimit (config/api.ts).
   for (let i = 0; i < 101; i += 1) {
-    await app.strapi.documents(ARTICLE as any).create({
+    await app.documents(UIDS.article).create({
       data: { title: `Limited ${i}`, tags: i % 2 ? [tag.documentId, other.documentId] : [tag.documentId] },
       status: 'published',
     });
   }
-});
-
-afterAll(async () => {
-  await app?.stop();
 });
 
 describe('the import route, with NEWSROOM_IMPORT_MAX_DOCUMENT_BYTES set at boot', () => {
@@ -96,10 +87,10 @@ describe('the import route, with NEWSROOM_IMPORT_MAX_DOCUMENT_BYTES set at boot'
     const body = { text: 'x'.repeat(2 * LIMIT + 64 * 1024) };
     await quietly(async () => {
       await importRoute(body).expect(413);
-      await request(app.server).post('/api/articles').send({ data: { title: 'x'.repeat(2 * LIMIT + 64 * 1024) } }).expect(413);
+      await app.request().post('/api/articles').send({ data: { title: 'x'.repeat(2 * LIMIT + 64 * 1024) } }).expect(413);
       // Other body types have koa-body's default limits, far smaller.
-      await request(app.server).post('/api/articles').type('form').send(`title=${'x'.repeat(200 * 1024)}`).expect(413);
-      await request(app.server).post('/api/articles').type('text').send('x'.repeat(2 * 1024 * 1024)).expect(413);
+      await app.request().post('/api/articles').type('form').send(`title=${'x'.repeat(200 * 1024)}`).expect(413);
+      await app.request().post('/api/articles').type('text').send('x'.repeat(2 * 1024 * 1024)).expect(413);
     });
     expect(await contentFingerprint(app)).toEqual(before);
   });

@@ -1,8 +1,6 @@
-import request from 'supertest';
-import { superAdminToken } from '../helpers/admin';
+import { UIDS } from '../../src/plugins/newsroom/shared/constants';
 import { child, children, htmlFields, parseXml, readHtml, shown, type FeedFormat } from '../helpers/feed-reader';
-import { ARTICLE, SOURCE, TAG } from '../helpers/import';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/test-app';
 
 /**
  * Hostile text in titles, excerpts and names comes out of every public route
@@ -26,36 +24,31 @@ const inXml = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\
 // What is stored of a string: a lone surrogate has no UTF-8 form, so it is written U+FFFD (lib/storable-text.ts).
 const stored = (text: string) => text.replace(/\p{Cs}/gu, '\uFFFD');
 
-let app: TestApp;
+const app = useTestApp();
 let tagSlug: string;
 let tagName: string;
 let sourceName: string;
 const titles = new Map<string, string>(); // documentId → title written
 
-const get = (url: string) => request(app.server).get(url).set('Host', 'news.test');
+const get = (url: string) => app.get(url).set('Host', 'news.test');
 
 beforeAll(async () => {
-  app = await startTestApp();
-  const tag = await app.strapi.documents(TAG as any).create({
+  const tag = await app.documents(UIDS.tag).create({
     data: { name: `Tag ${HOSTILE.markup}`.slice(0, 255), description: HOSTILE.controls },
   });
-  tagSlug = tag.slug;
-  tagName = tag.name;
-  const source = await app.strapi.documents(SOURCE as any).create({
+  tagSlug = tag.slug!;
+  tagName = tag.name!;
+  const source = await app.documents(UIDS.source).create({
     data: { name: `Source ${HOSTILE.entities}`, url: 'https://example.org/?a=1&b="2"' },
   });
-  sourceName = source.name;
+  sourceName = source.name!;
   for (const [kind, text] of Object.entries(HOSTILE)) {
-    const article = await app.strapi.documents(ARTICLE as any).create({
+    const article = await app.documents(UIDS.article).create({
       data: { title: `${kind}: ${text}`, customExcerpt: `Excerpt ${text}`, tags: [tag.documentId], sources: [source.documentId] },
       status: 'published',
     });
     titles.set(article.documentId, `${kind}: ${text}`);
   }
-});
-
-afterAll(async () => {
-  await app?.stop();
 });
 
 describe('JSON responses', () => {
@@ -125,7 +118,7 @@ describe('the feeds', () => {
 
   it('take their links from the configuration, not from the request’s Host header', async () => {
     for (const file of ['feed.xml', 'feed.atom']) {
-      const res = await request(app.server).get(`/api/newsroom/tags/${tagSlug}/${file}`).set('Host', 'attacker.example').expect(200);
+      const res = await app.request().get(`/api/newsroom/tags/${tagSlug}/${file}`).set('Host', 'attacker.example').expect(200);
       // The self links are absolute: built from the Host header, a cache would hand the attacker's links to everyone.
       expect(res.text.match(/[^"<\s]*attacker\.example[^"<\s]*/g) ?? []).toEqual([]);
     }
@@ -134,9 +127,9 @@ describe('the feeds', () => {
 
 describe('a NUL character (U+0000), which PostgreSQL cannot store in text', () => {
   it('is dropped from what the Document Service writes, on every database alike', async () => {
-    const tag = await app.strapi.documents(TAG as any).create({ data: { name: 'NUL\u0000tag', description: 'a\u0000b' } });
-    const source = await app.strapi.documents(SOURCE as any).create({ data: { name: 'NUL\u0000source', aliases: ['x\u0000y'] } });
-    const article = await app.strapi.documents(ARTICLE as any).create({
+    const tag = await app.documents(UIDS.tag).create({ data: { name: 'NUL\u0000tag', description: 'a\u0000b' } });
+    const source = await app.documents(UIDS.source).create({ data: { name: 'NUL\u0000source', aliases: ['x\u0000y'] } });
+    const article = await app.documents(UIDS.article).create({
       data: {
         title: 'Title with a \u0000 NUL',
         body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Body \u0000 text' }] }],
@@ -147,7 +140,7 @@ describe('a NUL character (U+0000), which PostgreSQL cannot store in text', () =
     });
     // The excerpt collapses spaces, as the house rule does.
     expect(article).toMatchObject({ title: 'Title with a  NUL', excerpt: 'Body text' });
-    const updated = await app.strapi.documents(ARTICLE as any).update({ documentId: article.documentId, data: { customExcerpt: 'Own\u0000 excerpt' } });
+    const updated = await app.documents(UIDS.article).update({ documentId: article.documentId, data: { customExcerpt: 'Own\u0000 excerpt' } });
     expect(updated).toMatchObject({ customExcerpt: 'Own excerpt', excerpt: 'Own excerpt' });
 
     const res = await get(`/api/articles/${article.documentId}?populate=*`).expect(200);
@@ -156,17 +149,17 @@ describe('a NUL character (U+0000), which PostgreSQL cannot store in text', () =
   });
 
   it('from the admin’s Content Manager or an NDJSON import, is no 500', async () => {
-    const token = await superAdminToken(app);
+    const token = await app.superAdminToken();
     const line = JSON.stringify({ title: 'Imported\u0000 title', body: 'Imported \u0000body \ud800', customExcerpt: 'Imported\u0000 excerpt', tags: ['NUL\u0000import'] });
-    const imported = await request(app.server).post('/newsroom/import').set('Authorization', `Bearer ${token}`).send({ text: line, format: 'ndjson' });
+    const imported = await app.request().post('/newsroom/import').set('Authorization', `Bearer ${token}`).send({ text: line, format: 'ndjson' });
     expect(imported.status).toBe(200);
     const [item] = imported.body.data.items;
     const stored = await get(`/api/articles/${item.documentId}?populate[tags][fields][0]=name`).expect(200);
     expect(stored.body.data).toMatchObject({ title: 'Imported title', excerpt: 'Imported excerpt', tags: [{ name: 'NULimport' }] });
     expect(stored.body.data.body[0].children[0].text).toBe('Imported body \uFFFD');
 
-    const res = await request(app.server)
-      .post(`/content-manager/collection-types/${ARTICLE}`)
+    const res = await app.request()
+      .post(`/content-manager/collection-types/${UIDS.article}`)
       .set('Authorization', `Bearer ${token}`)
       .send({ title: 'From the\u0000 editor', customExcerpt: 'E\u0000' });
     expect(res.status).toBe(201);

@@ -1,8 +1,6 @@
-import request from 'supertest';
-import { editorToken, superAdminToken } from '../helpers/admin';
-import { ARTICLE, SOURCE, TAG } from '../helpers/import';
-import { contentFingerprint, readerToken } from '../helpers/security';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { UIDS } from '../../src/plugins/newsroom/shared/constants';
+import { contentFingerprint } from '../helpers/security';
+import { useTestApp } from '../helpers/test-app';
 
 /**
  * Every route the app serves, taken from Strapi's router at run time (so a
@@ -74,7 +72,7 @@ const isAdminApi = (path: string) => !isContentApi(path) && !isServerRoute(path)
 const isPublicRead = (route: Route) =>
   route.method === 'GET' && /^\/api\/(articles|tags|sources|newsroom)(\/|$)/.test(route.path);
 
-let app: TestApp;
+const app = useTestApp();
 let routes: Route[];
 let reader: { id: number; jwt: string };
 let superToken: string;
@@ -83,19 +81,18 @@ let before: Awaited<ReturnType<typeof contentFingerprint>>;
 const values: Record<string, string> = {};
 
 beforeAll(async () => {
-  app = await startTestApp();
-  superToken = await superAdminToken(app);
+  superToken = await app.superAdminToken();
   // An admin whose role grants nothing of the newsroom plugin (nor anything else).
-  outsiderToken = await editorToken(app, 'Outsider', []);
-  reader = await readerToken(app);
+  outsiderToken = await app.editorToken('Outsider', []);
+  reader = await app.readerToken();
 
-  const tag = await app.strapi.documents(TAG as any).create({ data: { name: 'Swept tag' } });
-  const source = await app.strapi.documents(SOURCE as any).create({ data: { name: 'Swept source' } });
-  const article = await app.strapi.documents(ARTICLE as any).create({
+  const tag = await app.documents(UIDS.tag).create({ data: { name: 'Swept tag' } });
+  const source = await app.documents(UIDS.source).create({ data: { name: 'Swept source' } });
+  const article = await app.documents(UIDS.article).create({
     data: { title: 'Swept article', tags: [tag.documentId], sources: [source.documentId] },
     status: 'published',
   });
-  await app.strapi.documents(ARTICLE as any).create({ data: { title: 'Swept draft', tags: [tag.documentId] } });
+  await app.documents(UIDS.article).create({ data: { title: 'Swept draft', tags: [tag.documentId] } });
   const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
   Object.assign(values, {
     article: article.documentId,
@@ -119,10 +116,6 @@ beforeAll(async () => {
   before = await contentFingerprint(app);
 });
 
-afterAll(async () => {
-  await app?.stop();
-});
-
 /** The route's path with each parameter replaced by a value that names something real. */
 function urlOf(route: Route): string {
   const { path } = route;
@@ -131,7 +124,7 @@ function urlOf(route: Route): string {
       case 'model':
       case 'uid':
       case 'contentType':
-        return ARTICLE;
+        return UIDS.article;
       case 'slug':
         return values.slug;
       case 'documentId':
@@ -172,8 +165,9 @@ const WRITE_BODY = {
 };
 
 async function call(route: Route, token?: string): Promise<number> {
-  const agent = request(app.server);
-  let req = (agent as any)[route.method.toLowerCase()](urlOf(route)) as request.Test;
+  // The route's method is one of SWEPT_METHODS.
+  const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+  let req = app.request()[method](urlOf(route));
   if (token) req = req.set('Authorization', `Bearer ${token}`);
   if (WRITE_METHODS.has(route.method)) req = req.send(WRITE_BODY);
   return (await req).status;
@@ -281,7 +275,7 @@ describe('the newsroom plugin’s admin routes', () => {
     const reads = newsroomRoutes().filter((route) => route.method === 'GET');
     const offenders = await sweep(reads, [['super admin', superToken]], (_route, _identity, status) => status !== 200);
     expect(offenders).toEqual([]);
-    await request(app.server)
+    await app.request()
       .post('/newsroom/excerpt/preview')
       .set('Authorization', `Bearer ${outsiderToken}`)
       .send({ body: 'Any editor may preview.', bodyFormat: 'text' })

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type * as Checkpointer from '../../src/database/sqlite-checkpointer';
+
 // The compiled module: its worker thread runs the compiled worker file beside it.
-import { SqliteCheckpointer } from '../../dist/src/database/sqlite-checkpointer';
+const { SqliteCheckpointer }: typeof Checkpointer = require('../../dist/src/database/sqlite-checkpointer');
 
 /*
  * Writers run with wal_autocheckpoint = 0 (config/database.ts), so that a
@@ -33,7 +35,7 @@ function writer(file: string): Database {
 }
 
 const fill = (db: Database) => {
-  const insert = (db as unknown as { prepare(sql: string): { run(...args: unknown[]): void } }).prepare('INSERT INTO t (body) VALUES (?)');
+  const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
   db.pragma('cache_size = 100');
   for (let i = 0; i < 2000; i += 1) insert.run('x'.repeat(2000));
 };

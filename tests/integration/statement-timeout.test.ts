@@ -1,10 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import { Client } from 'pg';
-import { superAdminToken } from '../helpers/admin';
+import { Client, type ClientConfig } from 'pg';
+import { UIDS } from '../../src/plugins/newsroom/shared/constants';
 import { anyPostgres, type AnyPostgres } from '../helpers/any-postgres';
-import { ARTICLE, SEED_FILE, importer } from '../helpers/import';
-import { startTestApp, type TestApp } from '../helpers/strapi';
-import { createTestDatabase } from '../helpers/test-database';
+import { SEED_FILE } from '../helpers/import';
+import { useTestApp, type TestAppHandle } from '../helpers/test-app';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /*
  * The content API's time limit (DATABASE_PUBLIC_STATEMENT_TIMEOUT). On
@@ -22,17 +21,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function timedGet(url: string, headers: Record<string, string> = {}) {
   const started = Date.now();
   const res = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json(), ms: Date.now() - started };
+  // What the tests read of the answers: a list, the Content Manager's results, or an error.
+  const body = (await res.json()) as { data: unknown[]; results: unknown[]; meta: { pagination: { total: number } } };
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), body, ms: Date.now() - started };
 }
 
-/** The app, listening, on a fresh database, with the seed imported and `timeoutMs` as its limit (config/database.ts reads it at boot). */
-async function bootApp(timeoutMs: number, database?: Awaited<ReturnType<typeof createTestDatabase>>) {
-  process.env.DATABASE_PUBLIC_STATEMENT_TIMEOUT = String(timeoutMs);
-  const app = await startTestApp({ database });
-  await importer(app).importFile(SEED_FILE);
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  return { app, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, table: app.strapi.db.metadata.get(ARTICLE).tableName };
+/** The describe block's app, listening, with the seed imported and `timeoutMs` as its limit (config/database.ts reads it at boot). */
+function useTimedApp(timeoutMs: number, database: () => Promise<TestDatabase>) {
+  return useTestApp({ env: { DATABASE_PUBLIC_STATEMENT_TIMEOUT: String(timeoutMs) }, database, imports: [SEED_FILE], listen: true });
 }
+
+const articlesTable = (app: TestAppHandle) => app.strapi.db.metadata.get(UIDS.article).tableName;
 
 const expectTimeoutAnswer = (answer: Awaited<ReturnType<typeof timedGet>>) => {
   expect(answer).toMatchObject({
@@ -45,27 +44,32 @@ const expectTimeoutAnswer = (answer: Awaited<ReturnType<typeof timedGet>>) => {
   });
 };
 
-/** A PostgreSQL app (see bootApp), with a session of the test's own to watch and lock its tables. */
+/** A PostgreSQL app (see useTimedApp), with a session of the test's own to watch and lock its tables. */
 function postgresApp(timeoutMs: number) {
+  let pg: AnyPostgres | undefined;
   const fixture = {} as {
-    pg: AnyPostgres;
-    app: TestApp;
-    base: string;
+    app: TestAppHandle;
     /** The articles table, schema-qualified. */
     articles: string;
-    schema: string;
     monitor: Client;
     connect(): Promise<Client>;
     /** The app's statements on the articles table that the server is running now (waiting for a lock or computing). */
     running(exceptPid?: number): Promise<Array<{ pid: number; wait: string | null; query: string }>>;
   };
+  // Teardown in the order registered: the monitor's session, the app, then its database.
+  afterAll(async () => {
+    await fixture.monitor?.end();
+  });
+  fixture.app = useTimedApp(timeoutMs, async () => {
+    pg = await anyPostgres();
+    return pg.database;
+  });
   beforeAll(async () => {
-    fixture.pg = await anyPostgres();
-    const { app, base, table } = await bootApp(timeoutMs, fixture.pg.database);
-    Object.assign(fixture, { app, base, schema: app.strapi.db.getSchemaName() as string });
-    fixture.articles = `"${fixture.schema}"."${table}"`;
+    const { app } = fixture;
+    fixture.articles = `"${app.strapi.db.getSchemaName()}"."${articlesTable(app)}"`;
     fixture.connect = async () => {
-      const client = new Client((app.strapi.db.connection.client as unknown as { connectionSettings: object }).connectionSettings);
+      // knex's client keeps the settings it connects with; its types do not show them.
+      const client = new Client((app.strapi.db.connection.client as unknown as { connectionSettings: ClientConfig }).connectionSettings);
       await client.connect();
       return client;
     };
@@ -81,9 +85,7 @@ function postgresApp(timeoutMs: number) {
       ).rows as Array<{ pid: number; wait: string | null; query: string }>;
   });
   afterAll(async () => {
-    await fixture.monitor?.end();
-    await fixture.app?.stop();
-    await fixture.pg?.destroy();
+    await pg?.destroy();
   });
   return fixture;
 }
@@ -116,7 +118,7 @@ describe('PostgreSQL: a content-API request waiting past its limit', () => {
   it('is answered 503 with Retry-After at the limit, and the server no longer runs its query', async () => {
     const lock = await lockArticles();
     try {
-      const answer = timedGet(`${pg.base}/api/articles`);
+      const answer = timedGet(`${pg.app.url}/api/articles`);
       // The request's query has reached the server and waits for the lock.
       await until(async () => (await pg.running(lock.pid)).some((q) => q.wait === 'Lock'), 'the query waits for the lock');
       const res = await answer;
@@ -128,20 +130,20 @@ describe('PostgreSQL: a content-API request waiting past its limit', () => {
       await lock.release();
     }
     // The pool's connections are fine afterwards.
-    const again = await timedGet(`${pg.base}/api/articles`);
+    const again = await timedGet(`${pg.app.url}/api/articles`);
     expect(again.status).toBe(200);
     expect(again.body.data).toHaveLength(10);
   });
 
   it('the admin (Content Manager) and Document Service calls outside a content-API request are not limited', async () => {
-    const token = await superAdminToken(pg.app);
+    const token = await pg.app.superAdminToken();
     const holdMs = 4 * TIMEOUT_MS;
     const lock = await lockArticles();
     let admin: Promise<Awaited<ReturnType<typeof timedGet>>>;
     let inProcess: Promise<unknown[]>;
     try {
-      admin = timedGet(`${pg.base}/content-manager/collection-types/${ARTICLE}?page=1&pageSize=10`, { Authorization: `Bearer ${token}` });
-      inProcess = pg.app.strapi.documents(ARTICLE as any).findMany({ status: 'published' });
+      admin = timedGet(`${pg.app.url}/content-manager/collection-types/${UIDS.article}?page=1&pageSize=10`, { Authorization: `Bearer ${token}` });
+      inProcess = pg.app.documents(UIDS.article).findMany({ status: 'published' });
       const waiting = async () => (await pg.running(lock.pid)).filter((q) => q.wait === 'Lock').length;
       await until(async () => (await waiting()) >= 2, 'both wait for the lock');
       await sleep(holdMs);
@@ -174,7 +176,7 @@ describe('PostgreSQL: a content-API request computing past its limit', () => {
     await pg.monitor.query(`SELECT count(id) FROM ${pg.articles} WHERE published_at IS NOT NULL`);
     const unlimitedMs = Date.now() - started;
 
-    const res = await timedGet(`${pg.base}/api/articles?pagination[pageSize]=1`);
+    const res = await timedGet(`${pg.app.url}/api/articles?pagination[pageSize]=1`);
     console.log(`count over 1,000,000 articles: ${unlimitedMs} ms unlimited; with a ${TIMEOUT_MS} ms limit the request answered ${res.status} in ${res.ms} ms`);
     expect(unlimitedMs).toBeGreaterThan(3 * TIMEOUT_MS);
     expectTimeoutAnswer(res);
@@ -186,27 +188,20 @@ describe('PostgreSQL: a content-API request computing past its limit', () => {
 describe('SQLite: no time limit (a query cannot be interrupted there)', () => {
   // Anything takes longer than this.
   const TIMEOUT_MS = 1;
-  let app: TestApp;
-  let base: string;
-  let table: string;
-
-  beforeAll(async () => {
-    ({ app, base, table } = await bootApp(TIMEOUT_MS, await createTestDatabase({ sqlite: true })));
-  });
+  const app = useTimedApp(TIMEOUT_MS, () => createTestDatabase({ sqlite: true }));
 
   afterAll(async () => {
-    await app?.stop();
-    await app?.database.drop();
+    await app.database.drop();
   });
 
   it('a content-API request whose count takes far longer than DATABASE_PUBLIC_STATEMENT_TIMEOUT runs to its end', async () => {
     expect(app.strapi.config.get('database.publicStatementTimeout')).toBeUndefined();
     await app.strapi.db.connection.raw(
       `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)
-       INSERT INTO ${table} (document_id, title, slug, published_at, created_at, updated_at)
+       INSERT INTO ${articlesTable(app)} (document_id, title, slug, published_at, created_at, updated_at)
        SELECT 'generated' || i, 'Generated ' || i, 'generated-' || i, 1, 1, 1 FROM n`,
     );
-    const res = await timedGet(`${base}/api/articles?pagination[pageSize]=1`);
+    const res = await timedGet(`${app.url}/api/articles?pagination[pageSize]=1`);
     console.log(`SQLite, count over 1,000,000 articles: answered ${res.status} in ${res.ms} ms`);
     expect(res.ms).toBeGreaterThan(10 * TIMEOUT_MS);
     expect(res.status).toBe(200);

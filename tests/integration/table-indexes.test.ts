@@ -1,5 +1,5 @@
-import { importer, ndjson } from '../helpers/import';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { ndjson } from '../helpers/import';
+import { useTestApp } from '../helpers/test-app';
 
 /*
  * The indexes the plugin makes at boot on Strapi's own tables
@@ -7,8 +7,8 @@ import { startTestApp, type TestApp } from '../helpers/strapi';
  * columns in the order the queries need, on SQLite and PostgreSQL alike.
  */
 
-let app: TestApp;
-const indexes = () => app.strapi.plugin('newsroom').service('table-indexes');
+const app = useTestApp();
+const indexes = () => app.service('table-indexes');
 const wanted = (): Array<{ table: string; name: string; columns: string[] }> => indexes().wanted();
 
 /** The index's columns as the database holds them ("title desc", "id", ...), or undefined if there is none. */
@@ -25,14 +25,6 @@ async function made(name: string): Promise<string[] | undefined> {
     .split(',')
     .map((column) => column.trim().replace(/["`]/g, '').replace(/ DESC$/i, ' desc'));
 }
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
-
-afterAll(async () => {
-  await app?.stop();
-});
 
 describe('table indexes', () => {
   it('lists each index once: the public sorts, the lookups, the source filter', () => {
@@ -66,7 +58,7 @@ describe('table indexes', () => {
   });
 
   it('makes a missing one again, with statistics on SQLite, and leaves the rest as they are', async () => {
-    await importer(app).importDocument(
+    await app.importer().importDocument(
       ndjson([{ title: 'Indexed', body: 'Body.', bodyFormat: 'text', tags: ['Index'], sources: ['Wire'] }]),
       { fileName: 'table-indexes.ndjson' },
     );

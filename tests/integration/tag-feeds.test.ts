@@ -1,34 +1,30 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import request from 'supertest';
 import { parseTagListing } from '../../src/plugins/newsroom/server/src/lib/import';
+import { UIDS } from '../../src/plugins/newsroom/shared/constants';
+import { paragraphs } from '../helpers/blocks';
 import { child, children, parseXml, readHtml, shown, type FeedFormat } from '../helpers/feed-reader';
-import { ARTICLE, SOURCE, TAG } from '../helpers/import';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { SEED_FILE } from '../helpers/import';
+import { useTestApp } from '../helpers/test-app';
 
 // The RSS and Atom feeds of a tag, read as a feed reader reads them (helpers/feed-reader.ts).
 
-const SEED_FILE = path.resolve(__dirname, '../../database/seed-documents/us-led-coalition.txt');
 const seed = parseTagListing(fs.readFileSync(SEED_FILE, 'utf8'), { file: 'us-led-coalition.txt' });
 const SITE_NAME = 'The Coalition Times & <Co>';
 const HOSTILE_TITLE = 'Hostile <script>alert(1)</script> ]]> & \u0007bell';
 
-let app: TestApp;
+const app = useTestApp({ env: { NEWSROOM_SITE_NAME: SITE_NAME } });
 let slug: string;
 let citedTitle: string;
 
-const articles = () => app.strapi.documents(ARTICLE as any);
-const paragraphs = (text: string) => text.split('\n\n').map((p) => ({ type: 'paragraph', children: [{ type: 'text', text: p }] }));
+const articles = () => app.documents(UIDS.article);
 const tick = () => new Promise((resolve) => setTimeout(resolve, 3));
-const feed = async (file: string) => parseXml((await request(app.server).get(`/api/newsroom/tags/${slug}/${file}`).expect(200)).text);
+const feed = async (file: string) => parseXml((await app.get(`/api/newsroom/tags/${slug}/${file}`).expect(200)).text);
 
 beforeAll(async () => {
-  process.env.NEWSROOM_SITE_NAME = SITE_NAME;
-  app = await startTestApp();
-  const tag = await app.strapi.documents(TAG as any).create({ data: { name: seed.tag } });
-  slug = tag.slug;
-  const post = await app.strapi.documents(SOURCE as any).create({ data: { name: 'Euphrates Post', url: 'https://euphrates.example/news' } });
-  const agency = await app.strapi.documents(SOURCE as any).create({ data: { name: 'Agency without a site' } });
+  const tag = await app.documents(UIDS.tag).create({ data: { name: seed.tag } });
+  slug = tag.slug!;
+  const post = await app.documents(UIDS.source).create({ data: { name: 'Euphrates Post', url: 'https://euphrates.example/news' } });
+  const agency = await app.documents(UIDS.source).create({ data: { name: 'Agency without a site' } });
   // Oldest first, so the feed lists them newest first: the seed's three newest, one citing sources, the hostile title.
   const [cited, ...rest] = seed.items.slice(0, 3);
   citedTitle = cited.title;
@@ -44,15 +40,11 @@ beforeAll(async () => {
   await articles().create({ data: { title: HOSTILE_TITLE, body: paragraphs('Body with <b>markup</b>'), tags: [tag.documentId] }, status: 'published' });
 });
 
-afterAll(async () => {
-  await app?.stop();
-});
-
 it.each<[string, string, FeedFormat]>([
   ['feed.xml', 'application/rss+xml; charset=utf-8', 'rss'],
   ['feed.atom', 'application/atom+xml; charset=utf-8', 'atom'],
 ])('%s lists the newest articles, their titles and excerpts shown as text', async (file, type, format) => {
-  const res = await request(app.server).get(`/api/newsroom/tags/${slug}/${file}`).expect(200);
+  const res = await app.get(`/api/newsroom/tags/${slug}/${file}`).expect(200);
   expect(res.headers['content-type']).toBe(type);
   const root = parseXml(res.text);
   const items = format === 'rss' ? children(root, 'channel', 'item') : children(root, 'entry');

@@ -1,25 +1,21 @@
-import type { AddressInfo } from 'node:net';
-import { Client } from 'pg';
 import Database from 'better-sqlite3';
-import request from 'supertest';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { Client } from 'pg';
+import { TABLES, UIDS } from '../../src/plugins/newsroom/shared/constants';
+import { paragraphs } from '../helpers/blocks';
+import { useTestApp } from '../helpers/test-app';
 
 // The response cache of the public tag-page routes: a hit really skips the
 // page's queries, and every kind of write that changes a page is seen at once.
 
-const ARTICLE = 'api::article.article';
-const TAG = 'api::tag.tag';
-const SOURCE = 'api::source.source';
 const SLUG = 'cached-tag';
 const PAGE = `/api/newsroom/tags/${SLUG}`;
 const ROUTES = [PAGE, `${PAGE}.txt`, `${PAGE}/feed.xml`, `${PAGE}/feed.atom`, `${PAGE}/related`, '/api/newsroom/tags?all=true'];
 
-let app: TestApp;
+const app = useTestApp();
 let articleId: string;
 let sourceId: string;
 
-const get = (url: string) => request(app.server).get(url);
-const paragraphs = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
+const get = app.get;
 async function etags(): Promise<string[]> {
   const tags: string[] = [];
   // One at a time: supertest makes the shared server listen per request.
@@ -52,16 +48,15 @@ async function outsideWrite(sql: string, params: unknown[] = []): Promise<void> 
   }
 }
 
-const articleTable = () => app.strapi.db.metadata.get(ARTICLE as any).tableName;
+const articleTable = () => app.strapi.db.metadata.get(UIDS.article).tableName;
 const titleOnPage = async () => (await get(PAGE).expect(200)).body.data.articles[0].title as string;
 
 beforeAll(async () => {
-  app = await startTestApp();
-  const tag = await app.strapi.documents(TAG as any).create({ data: { name: 'Cached tag' } });
-  const other = await app.strapi.documents(TAG as any).create({ data: { name: 'Other tag' } });
-  const source = await app.strapi.documents(SOURCE as any).create({ data: { name: 'Reuters', url: 'https://www.reuters.com' } });
+  const tag = await app.documents(UIDS.tag).create({ data: { name: 'Cached tag' } });
+  const other = await app.documents(UIDS.tag).create({ data: { name: 'Other tag' } });
+  const source = await app.documents(UIDS.source).create({ data: { name: 'Reuters', url: 'https://www.reuters.com' } });
   sourceId = source.documentId;
-  const article = await app.strapi.documents(ARTICLE as any).create({
+  const article = await app.documents(UIDS.article).create({
     data: {
       title: 'First title',
       body: paragraphs('A long enough body for an excerpt. '.repeat(30)),
@@ -73,17 +68,13 @@ beforeAll(async () => {
   articleId = article.documentId;
 });
 
-afterAll(async () => {
-  await app?.stop();
-});
-
 it('serves a cached page until the content version changes, even after a write behind its back', async () => {
   expect(await titleOnPage()).toBe('First title');
   await outsideWrite(`UPDATE ${articleTable()} SET title = ? WHERE document_id = ?`, ['Changed by SQL', articleId]);
   // Proof that a hit does not read the page: SQL by hand is not seen...
   expect(await titleOnPage()).toBe('First title');
   // ...until the version moves, as any writer's transaction makes it.
-  await outsideWrite('UPDATE newsroom_content_version SET version = version + 1 WHERE id = 1');
+  await outsideWrite(`UPDATE ${TABLES.contentVersion} SET version = version + 1 WHERE id = 1`);
   expect(await titleOnPage()).toBe('Changed by SQL');
 });
 
@@ -96,29 +87,26 @@ it('sees each kind of write at once: article, source, tag, excerpt regeneration,
     return result;
   };
 
-  await app.strapi.documents(ARTICLE as any).update({ documentId: articleId, data: { title: 'Edited title' }, status: 'published' });
+  await app.documents(UIDS.article).update({ documentId: articleId, data: { title: 'Edited title' }, status: 'published' });
   expect(await titleOnPage()).toBe('Edited title');
   expect(await changed()).toBeGreaterThanOrEqual(4); // JSON, text, RSS, Atom
 
-  await app.strapi.documents(SOURCE as any).update({ documentId: sourceId, data: { name: 'Reuters News' } });
+  await app.documents(UIDS.source).update({ documentId: sourceId, data: { name: 'Reuters News' } });
   expect((await get(PAGE).expect(200)).body.data.articles[0].sources[0].name).toBe('Reuters News');
   expect(await changed()).toBeGreaterThanOrEqual(1);
 
-  const tag = await app.strapi.documents(TAG as any).findFirst({ filters: { slug: SLUG } });
-  await app.strapi.documents(TAG as any).update({ documentId: tag!.documentId, data: { description: 'Now described' } });
+  const tag = await app.documents(UIDS.tag).findFirst({ filters: { slug: SLUG } });
+  await app.documents(UIDS.tag).update({ documentId: tag!.documentId, data: { description: 'Now described' } });
   expect((await get(PAGE).expect(200)).body.data.tag.description).toBe('Now described');
   expect(await changed()).toBeGreaterThanOrEqual(1);
 
-  const plugin = app.strapi.plugin('newsroom');
-  await plugin.service('excerpt-settings').set({ maxLength: 40, suffix: ' …' });
-  await plugin.service('excerpt-regeneration').run();
+    await app.service('excerpt-settings').set({ maxLength: 40, suffix: ' …' });
+  await app.service('excerpt-regeneration').run();
   expect((await get(PAGE).expect(200)).body.data.articles[0].excerpt).toMatch(/ …$/);
   expect(await changed()).toBeGreaterThanOrEqual(4);
 
   // A new tag whose only article is a draft: no page changes, the full tag list does.
-  await plugin
-    .service('document-import')
-    .importDocument('Contents tagged with Imported tag\n\n  • A draft\n\n    Its excerpt.\n', { draft: true });
+  await app.importer().importDocument('Contents tagged with Imported tag\n\n  • A draft\n\n    Its excerpt.\n', { draft: true });
   const list = (await get('/api/newsroom/tags?all=true').expect(200)).body.data.map((t: { slug: string }) => t.slug);
   expect(list).toContain('imported-tag');
   expect(await changed()).toBeGreaterThanOrEqual(1);
@@ -137,8 +125,7 @@ describe("conditional requests from Node's fetch, which adds Cache-Control: no-c
   let origin: string;
   beforeAll(async () => {
     // A real listening server (stopped with the app), reached over TCP by the global fetch.
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    origin = await app.listen();
   });
 
   it.each([

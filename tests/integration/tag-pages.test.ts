@@ -1,28 +1,24 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import request from 'supertest';
 import { parseTagListing } from '../../src/plugins/newsroom/server/src/lib/import';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { TABLES, UIDS } from '../../src/plugins/newsroom/shared/constants';
+import { paragraphs } from '../helpers/blocks';
+import { SEED_FILE } from '../helpers/import';
+import { useTestApp } from '../helpers/test-app';
 
-const ARTICLE = 'api::article.article';
-const TAG = 'api::tag.tag';
-const SEED_FILE = path.resolve(__dirname, '../../database/seed-documents/us-led-coalition.txt');
 const seedText = fs.readFileSync(SEED_FILE, 'utf8');
 const seed = parseTagListing(seedText, { file: 'us-led-coalition.txt' });
 const SLUG = 'us-led-coalition';
 
-let app: TestApp;
+const app = useTestApp();
 let tagId: string;
 const documentIds: string[] = []; // in seed order, newest first
 
-const articles = () => app.strapi.documents(ARTICLE as any);
-const tags = () => app.strapi.documents(TAG as any);
-const paragraphs = (text: string) => text.split('\n\n').map((p) => ({ type: 'paragraph', children: [{ type: 'text', text: p }] }));
+const articles = () => app.documents(UIDS.article);
+const tags = () => app.documents(UIDS.tag);
 const tick = () => new Promise((resolve) => setTimeout(resolve, 3));
-const get = (url: string) => request(app.server).get(url);
+const get = app.get;
 
 beforeAll(async () => {
-  app = await startTestApp();
   const tag = await tags().create({ data: { name: seed.tag, description: 'Strikes by the coalition' } });
   tagId = tag.documentId;
   // Oldest first, so each publish is later than the one before: the page is newest first.
@@ -34,10 +30,6 @@ beforeAll(async () => {
     documentIds.unshift(article.documentId);
     await tick();
   }
-});
-
-afterAll(async () => {
-  await app?.stop();
 });
 
 describe('GET /api/newsroom/tags/:slug', () => {
@@ -214,11 +206,11 @@ describe('GET /api/newsroom/tags and related tags', () => {
 
 describe('the tag-page index', () => {
   it('has its tables and indexes on this database', async () => {
-    const inspector = (app.strapi.db.dialect as any).schemaInspector;
+    const inspector = app.strapi.db.dialect.schemaInspector;
     const pages = (await inspector.getIndexes('newsroom_tag_articles')).map((i: { name: string }) => i.name);
     expect(pages).toEqual(expect.arrayContaining(['newsroom_tag_articles_page_idx', 'newsroom_tag_articles_article_idx']));
     // Strapi's own tables: the lookups and one index per public sort and direction (services/table-indexes.ts).
-    const wanted: Array<{ table: string; name: string }> = app.strapi.plugin('newsroom').service('table-indexes').wanted();
+    const wanted: Array<{ table: string; name: string }> = app.service('table-indexes').wanted();
     expect(wanted.map((i) => i.name)).toEqual(expect.arrayContaining(['tags_slug_idx', 'articles_published_at_desc_idx', 'articles_title_asc_idx']));
     for (const table of ['articles', 'tags', 'sources']) {
       const made = (await inspector.getIndexes(table)).map((i: { name: string }) => i.name);
@@ -227,9 +219,9 @@ describe('the tag-page index', () => {
   });
 
   it('is rebuilt when it does not match the articles', async () => {
-    const index = app.strapi.plugin('newsroom').service('tag-page-index');
+    const index = app.service('tag-page-index');
     expect(await index.isConsistent()).toBe(true);
-    await app.strapi.db.connection('newsroom_tag_articles').delete();
+    await app.strapi.db.connection(TABLES.tagArticles).delete();
     expect(await index.isConsistent()).toBe(false);
     await get(`/api/newsroom/tags/${SLUG}`).expect(200);
     await index.rebuild();
@@ -238,7 +230,7 @@ describe('the tag-page index', () => {
   });
 
   it('gets fresh statistics after a bulk load (and on PostgreSQL a vacuum, for index-only scans)', async () => {
-    await app.strapi.plugin('newsroom').service('tag-page-index').analyze();
+    await app.service('tag-page-index').analyze();
     const knex = app.strapi.db.connection;
     if (app.database.client === 'postgres') {
       const { rows } = await knex.raw(`SELECT last_vacuum, last_analyze FROM pg_stat_user_tables WHERE relname = 'newsroom_tag_articles' AND schemaname = current_schema()`);

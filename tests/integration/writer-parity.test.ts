@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { storableData } from '../../src/plugins/newsroom/server/src/lib/content-rules';
 import { bodyText, importKey } from '../../src/plugins/newsroom/server/src/lib/import';
 import { TABLES, UIDS } from '../../src/plugins/newsroom/shared/constants';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { useTestApp, type TestAppHandle } from '../helpers/test-app';
 
 // The same articles written by the two writers, the Document Service (as the
 // Content Manager and REST write) and the bulk importer, must store the same
@@ -34,17 +34,9 @@ const FIXTURES: Fixture[] = [
 
 type Row = Record<string, unknown>;
 
-let app: TestApp;
+const app = useTestApp();
 
-beforeAll(async () => {
-  app = await startTestApp();
-});
-
-afterAll(async () => {
-  await app?.stop();
-});
-
-function tablesOf(app: TestApp) {
+function tablesOf(app: TestAppHandle) {
   const { metadata } = app.strapi.db;
   const join = (attribute: 'tags' | 'sources') =>
     (metadata.get(UIDS.article).attributes[attribute] as unknown as { joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }).joinTable;
@@ -107,7 +99,7 @@ async function snapshot() {
   for (const row of articles) byDocument.set(row.document_id, [...(byDocument.get(row.document_id) ?? []), keyOf.get(row.id)]);
   const documents = [...byDocument.values()].map((keys) => keys.map(String).sort());
   return {
-    articles: articles.map((row) => ({ key: keyOf.get(row.id), ...plain(row) })).sort((a, b) => String(a.key).localeCompare(String(b.key))),
+    articles: articles.map((row): Row => ({ key: keyOf.get(row.id), ...plain(row) })).sort((a, b) => String(a.key).localeCompare(String(b.key))),
     documents: documents.sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     tags: tags.map(plain),
     sources: sources.map(plain),
@@ -128,14 +120,14 @@ async function throughImporter(): Promise<void> {
   const ndjson = FIXTURES.map((f) =>
     JSON.stringify({ title: f.title, body: f.body, bodyFormat: 'blocks', tags: f.tags, sources: f.sources, customExcerpt: f.customExcerpt, draft: f.draft }),
   ).join('\n');
-  await app.strapi.plugin('newsroom').service('document-import').importDocument(ndjson, { fileName: 'parity.ndjson' });
+  await app.importer().importDocument(ndjson, { fileName: 'parity.ndjson' });
 }
 
 async function throughDocumentService(): Promise<void> {
   const ids = { tags: new Map<string, string>(), sources: new Map<string, string>() };
   const documentIdOf = async (kind: 'tags' | 'sources', name: string): Promise<string> => {
     if (!ids[kind].has(name)) {
-      const entry = await app.strapi.documents(kind === 'tags' ? UIDS.tag : UIDS.source).create({ data: { name } });
+      const entry = await app.documents(kind === 'tags' ? UIDS.tag : UIDS.source).create({ data: { name } });
       ids[kind].set(name, entry.documentId);
     }
     return ids[kind].get(name)!;
@@ -145,7 +137,7 @@ async function throughDocumentService(): Promise<void> {
     for (const name of f.tags) tags.push(await documentIdOf('tags', name));
     const sources: string[] = [];
     for (const name of f.sources) sources.push(await documentIdOf('sources', name));
-    const article = await app.strapi.documents(UIDS.article).create({
+    const article = await app.documents(UIDS.article).create({
       data: {
         title: f.title,
         body: f.body,
@@ -156,7 +148,7 @@ async function throughDocumentService(): Promise<void> {
         sources: { connect: sources },
       } as never,
     });
-    if (!f.draft) await app.strapi.documents(UIDS.article).publish({ documentId: article.documentId });
+    if (!f.draft) await app.documents(UIDS.article).publish({ documentId: article.documentId });
   }
 }
 

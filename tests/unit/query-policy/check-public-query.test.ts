@@ -12,9 +12,9 @@ import { MODELS } from './models';
 const LIMITS = { defaultLimit: 25, maxLimit: 100 };
 // As strapi::query parses the query string (@strapi/core middlewares/query.ts).
 const parse = (query: string) => qs.parse(query, { strictNullHandling: true, arrayLimit: 100, depth: 20 }) as Record<string, unknown>;
-const check = (query: string, uid = ARTICLE_UID) => checkPublicQuery(parse(query), uid, MODELS, PUBLIC_QUERY_POLICY, LIMITS);
+const check = (query: string, uid: string = ARTICLE_UID) => checkPublicQuery(parse(query), uid, MODELS, PUBLIC_QUERY_POLICY, LIMITS);
 
-function refusal(query: string, uid = ARTICLE_UID): QueryRefusal {
+function refusal(query: string, uid: string = ARTICLE_UID): QueryRefusal {
   try {
     check(query, uid);
   } catch (error) {

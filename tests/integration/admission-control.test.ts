@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- entries and raw rows read back loosely, compared whole */
 import http from 'node:http';
 import { Client, type ClientConfig } from 'pg';
 import { UIDS } from '../../src/plugins/newsroom/shared/constants';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- entries and raw rows read back loosely, compared whole */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
@@ -139,6 +140,7 @@ describe('npm run import', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('progress.ndjson (ndjson): articles 700 created');
     // No bar: no cursor movements or colours, no redrawn line, nothing but lines like "import: 500 articles, 71%".
+    // eslint-disable-next-line no-control-regex -- an escape sequence is what must not be there
     expect(run.stderr).not.toMatch(/[\u001b\r]/);
     expect(run.stderr).not.toContain('left');
     const lines = run.stderr.split('\n');

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- entries and raw rows read back loosely, compared whole */
 import { excerptFromBody } from '../../src/plugins/newsroom/server/src/lib/excerpt';
 import { DocumentError } from '../../src/plugins/newsroom/server/src/lib/import';
 import { TABLES, UIDS } from '../../src/plugins/newsroom/shared/constants';

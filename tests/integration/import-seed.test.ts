@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- entries and raw rows read back loosely, compared whole */
 import { readFileSync } from 'node:fs';
 import { parseTagListing } from '../../src/plugins/newsroom/server/src/lib/import';
 import { renderTagListing, type ListedItem } from '../../src/plugins/newsroom/server/src/lib/render-tag-listing';

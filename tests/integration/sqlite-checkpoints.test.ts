@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type * as Checkpointer from '../../src/database/sqlite-checkpointer';
 
 // The compiled module: its worker thread runs the compiled worker file beside it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled module the app runs, loaded at run time
 const { SqliteCheckpointer }: typeof Checkpointer = require('../../dist/src/database/sqlite-checkpointer');
 
 /*

@@ -84,7 +84,7 @@ describe('npm run import compiles what changed since the last build', () => {
   });
 
   it('compiles the app on the call after its configuration is edited', async () => {
-    edit('config/plugins.ts', "env.int('NEWSROOM_IMPORT_MAX_DOCUMENT_BYTES', 10 * 1024 * 1024)", "env.int('NEWSROOM_IMPORT_MAX_DOCUMENT_BYTES', 20)");
+    edit('config/plugins.ts', "env.int('NEWSROOM_IMPORT_MAX_DOCUMENT_BYTES')", "env.int('NEWSROOM_IMPORT_MAX_DOCUMENT_BYTES', 20)");
     expect(await importInCopy('small.txt')).toEqual({ compiled: ['the app'], problem: 'document is over the limit of 20 bytes' });
   });
 

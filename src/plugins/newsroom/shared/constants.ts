@@ -18,8 +18,20 @@ export type NewsroomUid = (typeof UIDS)[keyof typeof UIDS];
 export const TABLES = {
   tagArticles: 'newsroom_tag_articles',
   tagCounts: 'newsroom_tag_counts',
+  /** One row: the sequence number of the last committed change (services/page-versions.ts). */
   contentVersion: 'newsroom_content_version',
+  /** Per cache tag, the change that last touched it. */
+  pageVersions: 'newsroom_page_versions',
+  /** Change sets written in their writer's transaction, waiting to be announced. */
+  changeOutbox: 'newsroom_change_outbox',
+  /** One row per webhook and event: what was sent, what is owed, what failed. */
+  webhookDeliveries: 'newsroom_webhook_deliveries',
 } as const;
+
+/** The webhook event of a change to public pages (Settings → Webhooks stores it like Strapi's own). */
+export const PAGES_CHANGED_EVENT = 'newsroom.pages.changed';
+/** The key webhookStore.addAllowedEvent registers it under. */
+export const PAGES_CHANGED_EVENT_KEY = 'NEWSROOM_PAGES_CHANGED';
 
 /** Admin RBAC actions, granted to roles in Settings → Roles. */
 export const ACTION_NAMES = ['read', 'import', 'settings'] as const;

@@ -42,6 +42,19 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           maxDocumentBytes: env.int('NEWSROOM_IMPORT_MAX_DOCUMENT_BYTES'),
           maxLineBytes: env.int('NEWSROOM_IMPORT_MAX_LINE_BYTES'),
         },
+        // Who is told which pages changed, and how (README, "Change propagation").
+        changes: {
+          tagUrl: env('NEWSROOM_TAG_URL', `${siteUrl}/tags/{slug}`),
+          coalesceMs: env.int('NEWSROOM_CHANGES_COALESCE_MS'),
+          pollMs: env.int('NEWSROOM_CHANGES_POLL_MS'),
+          maxEntries: env.int('NEWSROOM_CHANGES_MAX_ENTRIES'),
+          webhooks: {
+            timeoutMs: env.int('NEWSROOM_WEBHOOK_TIMEOUT_MS'),
+            firstRetryMs: env.int('NEWSROOM_WEBHOOK_FIRST_RETRY_MS'),
+            maxRetryMs: env.int('NEWSROOM_WEBHOOK_MAX_RETRY_MS'),
+            retryForMs: env.int('NEWSROOM_WEBHOOK_RETRY_FOR_MS'),
+          },
+        },
         // Readers may sign in (/api/auth/local); registering (/api/auth/local/register) is opt-in.
         readers: {
           registration: env.bool('NEWSROOM_READER_REGISTRATION'),

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ClientConfig } from 'pg';
-import { listenPostgres } from './pg-listener';
+import { listenPostgres } from '../plugins/newsroom/server/src/database/pg-listener';
 
 const MODELS = ['plugin::users-permissions.role', 'plugin::users-permissions.permission'];
 const WRITES = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'] as const;
@@ -20,7 +20,7 @@ export interface RoleChanges {
  *   old rows in between);
  * - elsewhere, on PostgreSQL: each such write also sends a NOTIFY in its
  *   transaction, which PostgreSQL delivers when it commits to every instance
- *   listening (a dedicated connection, src/database/pg-listener.ts); the
+ *   listening (a dedicated connection, the newsroom plugin's database/pg-listener.ts); the
  *   payload is the schema, as instances of several schemas may share a
  *   database. While that connection is lost every change is assumed.
  *

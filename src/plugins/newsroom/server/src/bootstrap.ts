@@ -1,12 +1,19 @@
 import type { Core } from '@strapi/strapi';
+import { PAGES_CHANGED_EVENT, PAGES_CHANGED_EVENT_KEY } from '../../shared/constants';
 import { ACTION_DEFINITIONS } from './permissions';
 import { getService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
   await getService(strapi, 'edit-view').lockComputedFields();
+  // Webhooks may subscribe to it (POST /admin/webhooks checks events against this list), as the
+  // upload plugin registers its own; delivered by the plugin, never emitted on the event hub
+  // (Strapi's runner would send a second, unretried copy: services/webhook-deliveries.ts).
+  strapi.get('webhookStore').addAllowedEvent(PAGES_CHANGED_EVENT_KEY, PAGES_CHANGED_EVENT);
 
   await getService(strapi, 'table-indexes').ensure();
+  // Before the first request is served, and before the index rebuild below records its change.
+  await getService(strapi, 'page-invalidation').start();
   const tagPageIndex = getService(strapi, 'tag-page-index');
   // Writes that bypass the Document Service (a restored backup, SQL by hand)
   // would leave tag pages stale: rebuild then.
@@ -14,6 +21,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.log.info('newsroom: rebuilding the tag-page index');
     await tagPageIndex.rebuild();
   }
+
+  getService(strapi, 'webhook-dispatcher').start();
 
   // A broken seed document must not keep the app from starting: it is reported, and retried next start.
   await getService(strapi, 'document-seed')

@@ -21,6 +21,14 @@ const defaults: PluginConfig = {
   readers: { registration: false },
   // A source's page costs O(its articles) until sources get an index of their own (README, "The stock tag and source filters").
   indexedFilter: { enabled: true, maxSlugs: { tags: 20, sources: 1 } },
+  changes: {
+    tagUrl: 'http://localhost:1337/tags/{slug}',
+    coalesceMs: 1000,
+    pollMs: 500,
+    maxEntries: 1000,
+    // Retried for an hour: a CDN purge later than that is no use; every attempt is listed in the admin.
+    webhooks: { timeoutMs: 10_000, firstRetryMs: 1000, maxRetryMs: 5 * 60_000, retryForMs: 60 * 60_000, keepMs: 7 * 24 * 60 * 60_000 },
+  },
 };
 
 export default {

@@ -2,8 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { renderTagListing } from '../lib/render-tag-listing';
+import { relatedTagsCacheTags, tagListCacheTags, tagPageCacheTags } from '../lib/changes';
 import { buildTagFeed } from '../lib/tag-feed';
 import { decodeCursor } from '../lib/tag-page-cursor';
+import type { Built } from '../services/response-cache';
 import { PageOutOfRangeError, type TagPage, type TagSummary } from '../services/tag-page-query';
 import { relatedTagsQuerySchema, SLUG_PATTERN, tagListQuerySchema, tagPageQuerySchema, tagSlugSchema } from '../validation/tag-pages';
 import { validate } from '../validation/validate';
@@ -13,7 +15,7 @@ import { getService } from '../utils/get-service';
 const DEFAULT_PAGE_SIZE = 10;
 const FEED_SIZE = 20;
 
-type Response = { body: string; type: string };
+type Response = Built;
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 const tagPages = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -22,7 +24,8 @@ const tagPages = ({ strapi }: { strapi: Core.Strapi }) => {
   // Every route answers through the response cache; errors thrown while building are never cached.
   const serve = (ctx: Context, make: () => Promise<Response>) =>
     getService(strapi, 'response-cache').serve(ctx, make);
-  const json = (payload: unknown): Response => ({ body: JSON.stringify(payload), type: JSON_TYPE });
+  const json = (payload: unknown, cacheTags: string[]): Response => ({ body: JSON.stringify(payload), type: JSON_TYPE, cacheTags });
+  const pageTags = (page: TagPage) => tagPageCacheTags(page.tag, page.articles);
 
   async function tagFrom(ctx: Context): Promise<TagSummary> {
     const { slug } = validate(tagSlugSchema, ctx.params, 'tag slug');
@@ -54,6 +57,7 @@ const tagPages = ({ strapi }: { strapi: Core.Strapi }) => {
   const text = (page: TagPage): Response => ({
     body: renderTagListing(page.tag.name, page.articles.map((a) => ({ title: a.title, excerpt: a.excerpt ?? '' }))),
     type: 'text/plain; charset=utf-8',
+    cacheTags: pageTags(page),
   });
 
   async function feed(ctx: Context, format: 'rss' | 'atom'): Promise<Response> {
@@ -75,7 +79,11 @@ const tagPages = ({ strapi }: { strapi: Core.Strapi }) => {
       },
       format,
     );
-    return { body, type: format === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8' };
+    return {
+      body,
+      type: format === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8',
+      cacheTags: pageTags(page),
+    };
   }
 
   return {
@@ -83,7 +91,7 @@ const tagPages = ({ strapi }: { strapi: Core.Strapi }) => {
       return serve(ctx, async () => {
         const page = await pageFrom(ctx, await tagFrom(ctx));
         if (ctx.accepts('application/json', 'text/plain') === 'text/plain') return text(page);
-        return json({ data: { tag: publicTag(page.tag), articles: page.articles }, meta: { pagination: page.pagination } });
+        return json({ data: { tag: publicTag(page.tag), articles: page.articles }, meta: { pagination: page.pagination } }, pageTags(page));
       });
     },
 
@@ -95,7 +103,7 @@ const tagPages = ({ strapi }: { strapi: Core.Strapi }) => {
       return serve(ctx, async () => {
         const input = validate(tagListQuerySchema, ctx.query, 'tag list query');
         const { tags, pagination } = await query().listTags(input);
-        return json({ data: tags, meta: { pagination } });
+        return json({ data: tags, meta: { pagination } }, tagListCacheTags(tags));
       });
     },
 
@@ -103,7 +111,8 @@ const tagPages = ({ strapi }: { strapi: Core.Strapi }) => {
       return serve(ctx, async () => {
         const tag = await tagFrom(ctx);
         const { limit } = validate(relatedTagsQuerySchema, ctx.query, 'related tags query');
-        return json({ data: await query().related(tag, limit), meta: { tag: publicTag(tag) } });
+        const related = await query().related(tag, limit);
+        return json({ data: related, meta: { tag: publicTag(tag) } }, relatedTagsCacheTags(tag, related));
       });
     },
 

@@ -26,9 +26,10 @@ const TAG_WRITES = new Set(['create', 'update', 'delete']);
  * the Content Manager, REST or a script, runs in one transaction with
  * - before it: storable text, a generated slug, defaults, a valid body and the
  *   excerpt computed from the data merged with the current draft;
- * - after it: the relation limits, the tag-page index and the content
- *   version, so a refused write rolls back whole and no reader sees the
- *   write without its index rows.
+ * - after it: the relation limits, the tag-page index and the change set
+ *   (what readers saw of the entry before and after: services/page-changes.ts),
+ *   so a refused write rolls back whole, no reader sees the write without its
+ *   index rows, and every change to a public page is announced.
  * The importer calls the same rules on its bulk path (import/).
  */
 export const storedContentMiddleware =
@@ -38,6 +39,9 @@ export const storedContentMiddleware =
     if (!isSlugged(uid) || !WRITES.has(context.action)) return next();
     const params = context.params as Params;
     return strapi.db.transaction(async () => {
+      const changes = getService(strapi, 'page-changes');
+      const withLinks = uid !== UIDS.article && params.data?.articles !== undefined;
+      const before = await changes.snapshot(uid, params.documentId, withLinks);
       const tagId = uid === UIDS.tag && params.documentId ? await idOf(strapi, params.documentId) : undefined;
       if (context.action === 'create' || context.action === 'update') await prepare(strapi, uid, context.action, params);
       if (uid === UIDS.article && context.action === 'publish' && params.documentId) await refreshDraftExcerpt(strapi, params.documentId);
@@ -54,10 +58,8 @@ export const storedContentMiddleware =
       } else if (uid === UIDS.tag && TAG_WRITES.has(context.action)) {
         const id = tagId ?? (result as { id?: number } | null)?.id;
         if (id) await index.syncTags([id]);
-      } else {
-        // Tag pages show each article's sources, read live.
-        await getService(strapi, 'content-version').bump();
       }
+      await changes.record(before, await changes.snapshot(uid, documentId, withLinks));
       return result;
     });
   };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { UIDS } from '../../../shared/constants';
+import { articleChange, emptyChangeSet, mergeChangeSets, termChange, type ChangeSet, type PublishedArticle } from '../lib/changes';
 import { tagPageRows, type PublishedArticleRow } from '../lib/content-rules';
 import { DocumentError, type ArticleAction, type PlannedArticle } from '../lib/import';
 import { getService } from '../utils/get-service';
@@ -42,30 +43,33 @@ export interface ArticleWriterOptions {
 
 interface StoredDocument {
   documentId: string;
+  slug: string;
   /** Its draft row, and its published row if any. */
   rowIds: number[];
   published?: PublishedArticleRow;
 }
 
-type ArticleRow = { id: number; documentId: string; importKey: string; publishedAt: string | Date | null };
+type ArticleRow = { id: number; documentId: string; slug: string; importKey: string; publishedAt: string | Date | null };
 
 export function createArticleWriter(strapi: Core.Strapi, opts: ArticleWriterOptions) {
   const articles = strapi.db.query(UIDS.article);
   const rules = getService(strapi, 'content-rules');
   const linkTags = createLinker(strapi, opts.trx, 'tags', opts.file);
   const linkSources = createLinker(strapi, opts.trx, 'sources', opts.file);
+  // What the import changed of the public pages so far (services/page-versions.ts records it once, at the end).
+  let changed: ChangeSet = emptyChangeSet();
   // Article rows now, and when PostgreSQL's statistics were last taken (-1: not counted yet).
   const articleRows = { now: -1, analyzed: 0 };
 
   async function findDocuments(importKeys: string[]): Promise<Map<string, StoredDocument>> {
     const rows: ArticleRow[] = await articles.findMany({
       where: { importKey: { $in: importKeys } },
-      select: ['id', 'documentId', 'importKey', 'publishedAt'],
+      select: ['id', 'documentId', 'slug', 'importKey', 'publishedAt'],
       orderBy: { id: 'asc' },
     });
     const found = new Map<string, StoredDocument>();
     for (const row of rows) {
-      const document = found.get(row.importKey) ?? { documentId: row.documentId, rowIds: [] };
+      const document = found.get(row.importKey) ?? { documentId: row.documentId, slug: row.slug, rowIds: [] };
       document.rowIds.push(row.id);
       if (row.publishedAt) document.published = { id: row.id, documentId: row.documentId, publishedAt: row.publishedAt };
       found.set(row.importKey, document);
@@ -130,6 +134,13 @@ export function createArticleWriter(strapi: Core.Strapi, opts: ArticleWriterOpti
   }
 
   return {
+    /** What the batches written so far changed of the public pages, new tags and sources included. */
+    changes(): ChangeSet {
+      const { created } = opts.taxonomy;
+      const terms = (kind: 'tags' | 'sources') => created[kind].map((slug) => termChange(kind, null, { slug, label: '', details: '' }));
+      return mergeChangeSets(changed, ...terms('tags'), ...terms('sources'));
+    },
+
     /** Writes a batch of articles, in document order; what happened to each. */
     async write(batch: PlannedArticle[]): Promise<WrittenArticle[]> {
       const targets: Array<{ tags: Term[]; sources: Term[] }> = [];
@@ -148,9 +159,21 @@ export function createArticleWriter(strapi: Core.Strapi, opts: ArticleWriterOpti
 
       const requests = (kind: 'tags' | 'sources'): LinkRequest[] =>
         batch.map((article, i) => ({ rowIds: documents[i].rowIds, targets: targets[i][kind], line: article.line }));
+      // Published articles found again may gain links: what readers saw of them before.
+      const pages = getService(strapi, 'page-changes');
+      const found = [...existing.values()].filter((document) => document.published).map((document) => document.documentId);
+      const before = found.length > 0 ? await pages.publishedArticles({ documentId: { $in: found } }) : new Map<string, PublishedArticle>();
       const tags = await linkTags(requests('tags'));
       const sources = await linkSources(requests('sources'));
       await getService(strapi, 'tag-page-index').add(indexRows(documents, tags.inserted));
+      const after = found.length > 0 ? await pages.publishedArticles({ documentId: { $in: found } }) : new Map<string, PublishedArticle>();
+      const createdPublished = batch.flatMap((article, i) => {
+        const document = documents[i];
+        if (firstSeen.get(article.importKey) !== i || !document.published) return [];
+        const slugs = (terms: Term[]) => terms.map((term) => term.slug).sort();
+        return [articleChange(null, { documentId: document.documentId, slug: document.slug, version: '', tags: slugs(targets[i].tags), sources: slugs(targets[i].sources) })];
+      });
+      changed = mergeChangeSets(changed, ...createdPublished, ...found.map((id) => articleChange(before.get(id) ?? null, after.get(id) ?? null)));
       return batch.map((article, i) => ({
         action: firstSeen.get(article.importKey) === i ? 'created' : tags.added[i] || sources.added[i] ? 'updated' : 'unchanged',
         documentId: documents[i].documentId,

@@ -10,11 +10,14 @@ const SOURCE = UIDS.source;
 export interface Term {
   id: number;
   name: string;
+  slug: string;
 }
 
 export interface Taxonomy {
   /** The tags named, found or created, without repeats, in the order named. */
   tags(names: string[]): Promise<Term[]>;
+  /** Slugs of the tags and sources this import created. */
+  created: { tags: string[]; sources: string[] };
   /** The sources named (by name or alias), found or created, without repeats, in the order named. */
   sources(names: string[]): Promise<Term[]>;
 }
@@ -37,7 +40,7 @@ const aliasesOf = (value: unknown): string[] =>
  */
 export async function loadTaxonomy(strapi: Core.Strapi, summary: SummaryBuilder): Promise<Taxonomy> {
   const tagsByKey = new Map<string, Term>();
-  const tagRows: Term[] = await strapi.db.query(TAG).findMany({ select: ['id', 'name'], orderBy: { id: 'asc' } });
+  const tagRows: Term[] = await strapi.db.query(TAG).findMany({ select: ['id', 'name', 'slug'], orderBy: { id: 'asc' } });
   for (const row of tagRows) if (!tagsByKey.has(tagKey(row.name))) tagsByKey.set(tagKey(row.name), row);
 
   const sourcesByKey = new Map<string, Term>();
@@ -46,15 +49,18 @@ export async function loadTaxonomy(strapi: Core.Strapi, summary: SummaryBuilder)
   };
   const sourceRows: Array<Term & { aliases: unknown }> = await strapi.db
     .query(SOURCE)
-    .findMany({ select: ['id', 'name', 'aliases'], orderBy: { id: 'asc' } });
+    .findMany({ select: ['id', 'name', 'slug', 'aliases'], orderBy: { id: 'asc' } });
   for (const { aliases, ...source } of sourceRows) remember(source, [source.name, ...aliasesOf(aliases)]);
+
+  const created = { tags: [] as string[], sources: [] as string[] };
 
   /** Tags and sources have no draft & publish: one row, published when created. */
   async function create(uid: typeof TAG | typeof SOURCE, data: { name: string }): Promise<Term> {
     const [slug] = await getService(strapi, 'content-rules').slugs(uid, [{ name: data.name }]);
     const stored = { ...newEntryDefaults(uid, data), slug, publishedAt: new Date() };
     const { id } = await strapi.db.query(uid).create({ data: stored, select: ['id'] });
-    return { id, name: data.name };
+    created[uid === TAG ? 'tags' : 'sources'].push(slug!);
+    return { id, name: data.name, slug: slug! };
   }
 
   async function tag(name: string): Promise<Term> {
@@ -80,6 +86,7 @@ export async function loadTaxonomy(strapi: Core.Strapi, summary: SummaryBuilder)
   }
 
   return {
+    created,
     async tags(names) {
       const terms: Term[] = [];
       for (const name of names) terms.push(await tag(name));

@@ -153,9 +153,8 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
           }
           options.onProgress?.({ articles: summary.articleCount, bytesRead: input.bytesRead(), totalBytes: input.totalBytes });
         }
-        // Once per import (the index's own bump is the same one): new tags and sources
-        // show in the tag list (?all=true) even when no article on a page changed.
-        await getService(strapi, 'content-version').bump();
+        // Once per import, in its transaction: one change set, one event for the webhooks.
+        await getService(strapi, 'page-versions').record(writer.changes());
         if (options.dryRun) throw new DryRunRollback();
       });
     } catch (error) {

@@ -24,25 +24,26 @@ const excerptRegeneration = ({ strapi }: { strapi: Core.Strapi }) => {
     let done = 0;
     let changed = 0;
     for (;;) {
-      const rows: Array<{ id: number; body: unknown; customExcerpt: string | null; excerpt: string | null }> =
+      const rows: Array<{ id: number; documentId: string; publishedAt: unknown; body: unknown; customExcerpt: string | null; excerpt: string | null }> =
         await articles.findMany({
-          select: ['id', 'body', 'customExcerpt', 'excerpt'],
+          select: ['id', 'documentId', 'publishedAt', 'body', 'customExcerpt', 'excerpt'],
           where: { id: { $gt: lastId } },
           orderBy: { id: 'asc' },
           limit: BATCH_SIZE,
         });
       if (rows.length === 0) break;
       await strapi.db.transaction(async () => {
-        const changedBefore = changed;
+        const published: string[] = [];
         for (const row of rows) {
           const excerpt = await excerpts.compute(row, settings);
           if (excerpt !== row.excerpt) {
             await articles.updateMany({ where: { id: row.id }, data: { excerpt } });
             changed += 1;
+            if (row.publishedAt) published.push(row.documentId);
           }
         }
-        // Written past the Document Service: tag pages show excerpts, so cached ones must go.
-        if (changed > changedBefore) await getService(strapi, 'content-version').bump();
+        // Written past the Document Service: the pages showing these published articles changed.
+        if (published.length > 0) await getService(strapi, 'page-changes').republished(published);
       });
       lastId = rows[rows.length - 1].id;
       done += rows.length;

@@ -1,5 +1,5 @@
 import contentRules from './content-rules';
-import contentVersion from './content-version';
+import changeOutbox from './change-outbox';
 import documentImport from './document-import';
 import documentSeed from './document-seed';
 import editView from './edit-view';
@@ -9,14 +9,19 @@ import excerpts from './excerpts';
 import indexedFilter from './indexed-filter';
 import jobs from './jobs';
 import publicPermissions from './public-permissions';
+import pageChanges from './page-changes';
+import pageInvalidation from './page-invalidation';
+import pageVersions from './page-versions';
 import responseCache from './response-cache';
 import tableIndexes from './table-indexes';
 import tagPageIndex from './tag-page-index';
 import tagPageQuery from './tag-page-query';
+import webhookDeliveries from './webhook-deliveries';
+import webhookDispatcher from './webhook-dispatcher';
 
 export default {
   'content-rules': contentRules,
-  'content-version': contentVersion,
+  'change-outbox': changeOutbox,
   'document-import': documentImport,
   'document-seed': documentSeed,
   'edit-view': editView,
@@ -26,8 +31,13 @@ export default {
   'indexed-filter': indexedFilter,
   jobs,
   'public-permissions': publicPermissions,
+  'page-changes': pageChanges,
+  'page-invalidation': pageInvalidation,
+  'page-versions': pageVersions,
   'response-cache': responseCache,
   'table-indexes': tableIndexes,
   'tag-page-index': tagPageIndex,
   'tag-page-query': tagPageQuery,
+  'webhook-deliveries': webhookDeliveries,
+  'webhook-dispatcher': webhookDispatcher,
 };

@@ -6,27 +6,31 @@ import { pluginConfig } from '../utils/plugin-config';
 import { getService } from '../utils/get-service';
 
 interface Entry extends CachedBody {
-  version: string;
+  /** The invalidation clock's tick read before the response's first query. */
+  builtAt: number;
 }
 
-type Make = () => Promise<{ body: string; type: string }>;
+/** What a route builds: its body, and the cache tags of what the body shows. */
+export type Built = { body: string; type: string; cacheTags: string[] };
+type Make = () => Promise<Built>;
 
 async function render(make: Make): Promise<CachedBody> {
-  const { body, type } = await make();
+  const { body, type, cacheTags } = await make();
   const bytes = Buffer.from(body);
-  return { body: bytes, type, etag: entityTag(bytes) };
+  return { body: bytes, type, etag: entityTag(bytes), cacheTags };
 }
 
 /**
  * Built responses of the public tag-page routes, by URL and representation,
- * each valid while the content version it was built from is current. A hit
- * costs one shared version read instead of the page's queries, rendering and
- * hashing. Entries also expire after max-age, the staleness readers already
- * accept, should a write ever bypass the version (SQL by hand, a restore).
+ * each valid until a change names one of its cache tags
+ * (services/page-invalidation.ts): a publish on one tag leaves every other
+ * tag's pages cached. A hit costs no query while change notifications arrive.
+ * Entries also expire after max-age, the staleness readers already accept,
+ * should a write ever bypass Strapi (SQL by hand, a restore).
  */
 const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => pluginConfig(strapi, 'tagPages');
-  const version = () => getService(strapi, 'content-version');
+  const invalidation = () => getService(strapi, 'page-invalidation');
   let entries: LRUCache<string, Entry> | null = null;
   const cache = () =>
     (entries ??= new LRUCache<string, Entry>({
@@ -34,19 +38,19 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
       sizeCalculation: (entry, key) => entry.body.length + key.length,
       ttl: Math.max(config().maxAge, 1) * 1000,
     }));
-  // Requests that miss the same entry at once share one build.
+  // Requests that miss the same entry at the same tick share one build.
   const building = new Map<string, Promise<Entry>>();
 
-  async function build(key: string, current: string, make: Make): Promise<Entry> {
-    const entry = { ...(await render(make)), version: current };
+  async function build(key: string, builtAt: number, make: Make): Promise<Entry> {
+    const entry = { ...(await render(make)), builtAt };
     if (entry.body.length + key.length <= config().cache.maxBytes) cache().set(key, entry);
     return entry;
   }
 
   return {
     /**
-     * Sends what `make` builds (or built, for the same version): errors it
-     * throws propagate and are never cached.
+     * Sends what `make` builds (or built, while nothing it shows changed):
+     * errors it throws propagate and are never cached.
      */
     async serve(ctx: Context, make: Make): Promise<void> {
       const { maxAge, cache: settings } = config();
@@ -54,16 +58,22 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
       // What a response depends on besides the data: the URL and the
       // negotiated representation (never the Host header: feeds link to the configured URL).
       const key = `${ctx.accepts('application/json', 'text/plain')}|${ctx.url}`;
-      const current: string = await version().current();
+      await invalidation().sync();
+      const { clock } = invalidation();
       const cached = cache().get(key);
-      if (cached?.version === current) return sendCached(ctx, cached, maxAge);
-      const pending = `${current}|${key}`;
+      if (cached && clock.isFresh(cached.cacheTags, cached.builtAt)) {
+        ctx.set('X-Newsroom-Cache', 'hit');
+        return sendCached(ctx, cached, maxAge);
+      }
+      const builtAt = clock.now();
+      const pending = `${builtAt}|${key}`;
       let entry = building.get(pending);
       if (!entry) {
-        const started = build(key, current, make).finally(() => building.delete(pending));
+        const started = build(key, builtAt, make).finally(() => building.delete(pending));
         building.set(pending, started);
         entry = started;
       }
+      ctx.set('X-Newsroom-Cache', 'miss');
       sendCached(ctx, await entry, maxAge);
     },
   };

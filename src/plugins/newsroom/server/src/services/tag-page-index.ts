@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { TABLES, UIDS } from '../../../shared/constants';
+import { emptyChangeSet } from '../lib/changes';
 import { rowsPerTag, tagPageRows, type PublishedArticleRow, type TagPageRow } from '../lib/content-rules';
 import { chunked } from '../utils/chunked';
 import { getService } from '../utils/get-service';
@@ -15,17 +16,13 @@ type PublishedArticle = PublishedArticleRow & { tags: Array<{ id: number }> };
  * Maintains the tag-page index (lib/content-rules/tag-page-rows.ts): the
  * Document Service middleware calls it after every write that can change a
  * tag page, the importer hands it the rows it wrote, and bootstrap verifies
- * it. Each change joins the caller's transaction (a plain call gets its own)
- * and bumps the content version in it, so the index never disagrees with
- * what was committed and cached pages are rebuilt exactly when it changed.
+ * it. Each change joins the caller's transaction (a plain call gets its own),
+ * so the index never disagrees with what was committed; the writers record
+ * what changed (services/page-versions.ts), a rebuild every page.
  */
 const tagPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
   const inTransaction = async <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
-    strapi.db.transaction(async ({ trx }) => {
-      const result = await work(trx);
-      await getService(strapi, 'content-version').bump();
-      return result;
-    }) as unknown as Promise<T>;
+    strapi.db.transaction(async ({ trx }) => work(trx)) as unknown as Promise<T>;
 
   const publishedArticles = (where: Record<string, unknown>, tagIds?: number[]): Promise<PublishedArticle[]> =>
     strapi.db.query(UIDS.article).findMany({
@@ -115,6 +112,7 @@ const tagPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
           await add(trx, rowsOf(batch));
           lastId = batch[batch.length - 1].id;
         }
+        await getService(strapi, 'page-versions').record({ ...emptyChangeSet(), all: true });
       });
     },
 

@@ -17,6 +17,33 @@ export const tagPagesConfigSchema = z
   })
   .strict();
 
+/** Change propagation: the webhook `newsroom.pages.changed` and how it is delivered (services/webhook-*.ts). */
+export const changesConfigSchema = z
+  .object({
+    /** A reader's URL of a tag page; `{slug}` is replaced (the webhook's `paths`). */
+    tagUrl: z.string().includes('{slug}'),
+    /** Changes committed within this many ms of the first are one event. */
+    coalesceMs: z.number().int().min(0),
+    /** How often each instance looks for events to send and deliveries due, in ms. */
+    pollMs: z.number().int().min(10),
+    /** Most URLs, paths, cache tags and ids in one body; a larger change is split into parts. */
+    maxEntries: z.number().int().min(50),
+    webhooks: z
+      .object({
+        /** An attempt that has no answer within this many ms failed. */
+        timeoutMs: z.number().int().min(100),
+        /** The first retry's delay; each next one doubles, up to maxRetryMs. */
+        firstRetryMs: z.number().int().min(10),
+        maxRetryMs: z.number().int().min(10),
+        /** How long after the event it is retried before it is marked failed. */
+        retryForMs: z.number().int().min(0),
+        /** Delivered and failed deliveries are kept this long for the admin page. */
+        keepMs: z.number().int().min(0),
+      })
+      .strict(),
+  })
+  .strict();
+
 /** Readers of the users-permissions plugin (config/plugins.ts `newsroom.config.readers`). */
 export const readersConfigSchema = z.object({ registration: z.boolean() }).strict();
 /** The stock article filter on a tag or source slug, answered from an index (lib/indexed-filter-plan.ts). */
@@ -41,6 +68,7 @@ export const pluginConfigSchema = z
     seed: seedConfigSchema,
     readers: readersConfigSchema,
     indexedFilter: indexedFilterConfigSchema,
+    changes: changesConfigSchema,
   })
   .strict();
 

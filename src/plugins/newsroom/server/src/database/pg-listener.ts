@@ -8,11 +8,15 @@ export interface PgListenerOptions {
   /** The listener was not listening for a while (lost connection, reconnected): messages may have been missed. */
   onGap(): void;
   onLost(error: unknown): void;
+  /** How the connection shows in pg_stat_activity. */
+  applicationName?: string;
 }
 
 export interface PgListener {
   /** Once the first attempt is over: whether it listens (if not, it goes on trying). */
   ready: Promise<boolean>;
+  /** Whether it listens now: notifications sent from now on will arrive. */
+  listening(): boolean;
   close(): Promise<void>;
 }
 
@@ -25,7 +29,7 @@ const MAX_RETRY_MS = 10_000;
  * the session that listens. Lost (PostgreSQL restarting, a network cut), it
  * reconnects with backoff and reports the gap; it never throws.
  */
-export function listenPostgres({ connection, channel, onMessage, onGap, onLost }: PgListenerOptions): PgListener {
+export function listenPostgres({ connection, channel, onMessage, onGap, onLost, applicationName }: PgListenerOptions): PgListener {
   let client: Client | null = null;
   let closed = false;
   let retryMs = FIRST_RETRY_MS;
@@ -39,7 +43,7 @@ export function listenPostgres({ connection, channel, onMessage, onGap, onLost }
   };
 
   const connect = async (): Promise<boolean> => {
-    const candidate = new Client({ ...connection, keepAlive: true });
+    const candidate = new Client({ ...connection, keepAlive: true, ...(applicationName ? { application_name: applicationName } : {}) });
     let lost = false;
     const lose = (error: unknown) => {
       if (lost) return;
@@ -77,6 +81,7 @@ export function listenPostgres({ connection, channel, onMessage, onGap, onLost }
 
   return {
     ready: connect(),
+    listening: () => client !== null,
     async close() {
       closed = true;
       clearTimeout(timer);

@@ -1,0 +1,42 @@
+import { termsOf, type ChangeSet } from './change-set';
+
+/** Where pages live: the API's public address and the reader-facing URL patterns (`{slug}` replaced). */
+export interface PageLocations {
+  /** PUBLIC_URL: the API's public origin (and path prefix, if any). */
+  apiUrl: string;
+  /** NEWSROOM_ARTICLE_URL and NEWSROOM_TAG_URL. */
+  articleUrl: string;
+  tagUrl: string;
+}
+
+const trim = (url: string) => url.replace(/\/+$/, '');
+const fill = (pattern: string, slug: string) => pattern.replaceAll('{slug}', encodeURIComponent(slug));
+
+/** The public API routes of a tag, with default parameters. */
+export function tagApiUrls(apiUrl: string, slug: string): string[] {
+  const base = `${trim(apiUrl)}/api/newsroom/tags/${encodeURIComponent(slug)}`;
+  return [base, `${base}.txt`, `${base}/feed.xml`, `${base}/feed.atom`, `${base}/related`];
+}
+
+/** The canonical public API URLs whose answer the change changed (every page number is purged by cache tag). */
+export function urlsOf(change: ChangeSet, where: PageLocations): string[] {
+  const urls = termsOf(change, 'tags').flatMap((slug) => tagApiUrls(where.apiUrl, slug));
+  if (change.all || change.lists.includes('tags')) urls.push(`${trim(where.apiUrl)}/api/newsroom/tags`);
+  return [...new Set(urls)];
+}
+
+/** A reader-facing URL's path (and query), for Next.js revalidatePath. */
+const pathOf = (url: string): string => {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+};
+
+/** The reader-facing paths of the tags' and articles' pages. */
+export function pathsOf(change: ChangeSet, where: PageLocations): string[] {
+  return [
+    ...new Set([
+      ...termsOf(change, 'tags').map((slug) => pathOf(fill(where.tagUrl, slug))),
+      ...change.articleSlugs.map((slug) => pathOf(fill(where.articleUrl, slug))),
+    ]),
+  ];
+}

@@ -1,0 +1,92 @@
+import type { Core } from '@strapi/strapi';
+import { UIDS } from '../../../shared/constants';
+import type { SluggedUid } from '../lib/content-rules';
+import { articleChange, emptyChangeSet, mergeChangeSets, termChange, type ChangeSet, type PublishedArticle, type TermState } from '../lib/changes';
+import { getService } from '../utils/get-service';
+
+type Slugged = { slug: string };
+type ArticleRow = { id: number; documentId: string; slug: string; updatedAt: unknown; tags?: Slugged[]; sources?: Slugged[] };
+type TermRow = { documentId: string; slug: string; name: string; url?: string | null; description?: string | null; articles?: Array<{ documentId: string }> };
+
+/** What readers saw of the entries a write is about: articles' published versions, or one tag or source. */
+export type Snapshot = { uid: typeof UIDS.article; articles: Map<string, PublishedArticle> } | { uid: typeof UIDS.tag | typeof UIDS.source; term: TermState | null };
+
+const kindOf = (uid: typeof UIDS.tag | typeof UIDS.source) => (uid === UIDS.tag ? 'tags' : 'sources');
+
+/**
+ * Change sets from what a write changed, read inside the writer's
+ * transaction before and after it (lib/changes holds the rules that compare
+ * them), and recorded through services/page-versions.ts. Every writer that
+ * cannot say itself what it changed reads it here: the Document Service
+ * middleware, excerpt regeneration.
+ */
+const pageChanges = ({ strapi }: { strapi: Core.Strapi }) => {
+  async function publishedArticles(where: Record<string, unknown>): Promise<Map<string, PublishedArticle>> {
+    const rows: ArticleRow[] = await strapi.db.query(UIDS.article).findMany({
+      where: { ...where, publishedAt: { $notNull: true } },
+      select: ['id', 'documentId', 'slug', 'updatedAt'],
+      populate: { tags: { select: ['slug'] }, sources: { select: ['slug'] } },
+    });
+    return new Map(
+      rows.map((row) => [
+        row.documentId,
+        {
+          documentId: row.documentId,
+          slug: row.slug,
+          version: `${row.id}@${new Date(row.updatedAt as string).getTime()}`,
+          tags: (row.tags ?? []).map((t) => t.slug).sort(),
+          sources: (row.sources ?? []).map((s) => s.slug).sort(),
+        },
+      ]),
+    );
+  }
+
+  async function term(uid: typeof UIDS.tag | typeof UIDS.source, documentId: string, withLinks: boolean): Promise<TermState | null> {
+    const row: TermRow | null = await strapi.db.query(uid).findOne({
+      where: { documentId },
+      select: uid === UIDS.tag ? ['documentId', 'slug', 'name', 'description'] : ['documentId', 'slug', 'name', 'url'],
+      ...(withLinks ? { populate: { articles: { select: ['documentId'], where: { publishedAt: { $notNull: true } } } } } : {}),
+    });
+    if (!row) return null;
+    return {
+      slug: row.slug,
+      // A source's url is shown beside its name on every article that cites it.
+      label: uid === UIDS.tag ? row.name : `${row.name}\n${row.url ?? ''}`,
+      details: row.description ?? '',
+      ...(withLinks ? { articles: (row.articles ?? []).map((a) => a.documentId).sort() } : {}),
+    };
+  }
+
+  return {
+    publishedArticles,
+
+    /** Before a write of `uid` (documentId undefined: a create), or after it. */
+    async snapshot(uid: SluggedUid, documentId: string | undefined, withLinks = false): Promise<Snapshot> {
+      if (uid === UIDS.article) return { uid, articles: documentId ? await publishedArticles({ documentId }) : new Map() };
+      return { uid, term: documentId ? await term(uid, documentId, withLinks) : null };
+    },
+
+    /** Records what changed between two snapshots of the same entries. */
+    async record(before: Snapshot, after: Snapshot): Promise<void> {
+      await getService(strapi, 'page-versions').record(this.compare(before, after));
+    },
+
+    /** Published articles rewritten in place (their excerpt): every page showing them, on every tag they are on. */
+    async republished(documentIds: string[]): Promise<void> {
+      const articles = await publishedArticles({ documentId: { $in: documentIds } });
+      const changes = [...articles.values()].map((article) => articleChange(article, { ...article, version: `${article.version}+` }));
+      await getService(strapi, 'page-versions').record(mergeChangeSets(emptyChangeSet(), ...changes));
+    },
+
+    compare(before: Snapshot, after: Snapshot): ChangeSet {
+      if (before.uid === UIDS.article && after.uid === UIDS.article) {
+        const ids = new Set([...before.articles.keys(), ...after.articles.keys()]);
+        return mergeChangeSets(emptyChangeSet(), ...[...ids].map((id) => articleChange(before.articles.get(id) ?? null, after.articles.get(id) ?? null)));
+      }
+      if (before.uid !== UIDS.article && after.uid === before.uid) return termChange(kindOf(before.uid), before.term, after.term);
+      throw new Error(`snapshots of ${before.uid} and ${after.uid} do not compare`);
+    },
+  };
+};
+
+export default pageChanges;

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 // Runs in a worker thread (sqlite-checkpointer.ts): PASSIVE checkpoints of the
 // write-ahead log on a connection of its own, every `intervalMs`.
 const { filename, intervalMs } = workerData as { filename: string; intervalMs: number };
-let db: Database;
+let db: Database.Database;
 try {
   db = new Database(filename, { fileMustExist: true });
 } catch (error) {

@@ -30,7 +30,7 @@ import type { ConnectionSource, KnexClientSeam } from './knex-client-seam';
  * only code that touches its internals.
  */
 
-type ReaderConnection = Pick<Database, 'pragma' | 'close'>;
+type ReaderConnection = Pick<Database.Database, 'pragma' | 'close'>;
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const readLane = new AsyncLocalStorage<true>();

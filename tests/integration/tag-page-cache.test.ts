@@ -177,3 +177,55 @@ it('reads every time when the cache is off', async () => {
     app.strapi.config.set('plugin::newsroom.tagPages.cache.enabled', true);
   }
 });
+
+describe('precise invalidation: a change empties only the pages that show it', () => {
+  const cacheOf = async (url: string) => (await get(url).expect(200)).headers['x-newsroom-cache'];
+  let tags: Record<string, string>;
+
+  beforeAll(async () => {
+    tags = {};
+    for (const name of ['Precise P', 'Precise Q']) tags[name] = (await app.documents(UIDS.tag).create({ data: { name } })).documentId;
+    for (const name of Object.keys(tags)) {
+      await app.documents(UIDS.article).create({ data: { title: `In ${name}`, body: paragraphs('Body. '.repeat(40)), tags: [tags[name]] }, status: 'published' });
+    }
+  });
+
+  it('a publish on tag P leaves the pages of tag Q cached, and P is rebuilt with it', async () => {
+    for (const url of ['/api/newsroom/tags/precise-p', '/api/newsroom/tags/precise-q', '/api/newsroom/tags/precise-q/feed.xml']) {
+      await get(url).expect(200);
+      expect(await cacheOf(url)).toBe('hit');
+    }
+    await app.documents(UIDS.article).create({ data: { title: 'New in P', body: paragraphs('Body. '.repeat(40)), tags: [tags['Precise P']] }, status: 'published' });
+    expect(await cacheOf('/api/newsroom/tags/precise-q')).toBe('hit');
+    expect(await cacheOf('/api/newsroom/tags/precise-q/feed.xml')).toBe('hit');
+    const p = await get('/api/newsroom/tags/precise-p').expect(200);
+    expect(p.headers['x-newsroom-cache']).toBe('miss');
+    expect(p.body.data.articles.map((a: { title: string }) => a.title)).toContain('New in P');
+  });
+
+  it('sends the cache tags of what a page shows, for a CDN to purge by', async () => {
+    const page = await get('/api/newsroom/tags/precise-q').expect(200);
+    const keys = String(page.headers['surrogate-key']).split(' ');
+    const [article] = page.body.data.articles as Array<{ documentId: string }>;
+    expect(keys).toEqual(expect.arrayContaining(['newsroom', 'tag:precise-q', 'tag-label:precise-q', `article:${article.documentId}`]));
+    expect(keys.some((key) => key.includes('precise-p'))).toBe(false);
+    expect(String(page.headers['cache-tag']).split(',')).toEqual(keys);
+    const list = await get('/api/newsroom/tags').expect(200);
+    expect(String(list.headers['surrogate-key']).split(' ')).toEqual(expect.arrayContaining(['list:tags', 'tag-label:precise-q']));
+  });
+
+  it('renaming a tag empties every page that names it, on other tags too', async () => {
+    const shared = await app.documents(UIDS.article).create({
+      data: { title: 'In both', body: paragraphs('Body. '.repeat(40)), tags: [tags['Precise Q'], tags['Precise P']] },
+      status: 'published',
+    });
+    expect(shared.documentId).toBeTruthy();
+    await get('/api/newsroom/tags/precise-q').expect(200);
+    expect(await cacheOf('/api/newsroom/tags/precise-q')).toBe('hit');
+    await app.documents(UIDS.tag).update({ documentId: tags['Precise P'], data: { name: 'Precise P renamed' } });
+    const q = await get('/api/newsroom/tags/precise-q').expect(200);
+    expect(q.headers['x-newsroom-cache']).toBe('miss');
+    const names = (q.body.data.articles as Array<{ tags: Array<{ name: string }> }>).flatMap((a) => a.tags.map((t) => t.name));
+    expect(names).toContain('Precise P renamed');
+  });
+});

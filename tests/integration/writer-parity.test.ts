@@ -110,6 +110,20 @@ async function snapshot() {
   };
 }
 
+/**
+ * The cache tags the writer's changes named (services/page-versions.ts), run
+ * from the sequence number `since`: what both writers announce must agree.
+ * Articles are named by documentId, which differs between runs: by slug here.
+ */
+async function announced(since: number): Promise<string[]> {
+  const knex: Knex = app.strapi.db.connection;
+  const slugOf = new Map(((await knex(tablesOf(app).articles).select('document_id', 'slug')) as Row[]).map((row) => [row.document_id, row.slug]));
+  const keys: string[] = await knex(TABLES.pageVersions).where('seq', '>', since).pluck('key');
+  return keys.map((key) => (key.startsWith('article:') ? `article:${slugOf.get(key.slice('article:'.length))}` : key)).sort();
+}
+
+const sequence = async () => Number((await app.strapi.db.connection(TABLES.contentVersion).first('version')).version);
+
 async function wipe(): Promise<void> {
   const knex: Knex = app.strapi.db.connection;
   const t = tablesOf(app);
@@ -153,11 +167,15 @@ async function throughDocumentService(): Promise<void> {
 }
 
 test('the Document Service and the importer store the same rows', async () => {
+  const beforeImport = await sequence();
   await throughImporter();
   const imported = await snapshot();
+  const importedChanges = await announced(beforeImport);
   await wipe();
+  const beforeWrites = await sequence();
   await throughDocumentService();
   const written = await snapshot();
+  const writtenChanges = await announced(beforeWrites);
 
   // The fixtures exercise what the rules decide: a second slug, a transliterated and a fallback one, NUL dropped, a custom excerpt.
   expect(imported.articles.map((row) => row.slug)).toEqual(
@@ -176,4 +194,9 @@ test('the Document Service and the importer store the same rows', async () => {
   expect(written.sourceLinks).toEqual(imported.sourceLinks);
   expect(written.index).toEqual(imported.index);
   expect(written.counts).toEqual(imported.counts);
+
+  // The change events: every tag, source and published article, and both lists; the draft in none.
+  expect(importedChanges).toEqual(expect.arrayContaining(['list:tags', 'list:sources', 'tag:economy', 'source:example-wire', 'article:dolgij-den-v-parlamente']));
+  expect(importedChanges.some((key) => key.includes('budget-leaks'))).toBe(false);
+  expect(writtenChanges).toEqual(importedChanges);
 });

@@ -27,7 +27,7 @@ const until = async (done: () => boolean, ms: number): Promise<boolean> => {
   return done();
 };
 
-function writer(file: string): Database {
+function writer(file: string): Database.Database {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('wal_autocheckpoint = 0');
@@ -35,7 +35,7 @@ function writer(file: string): Database {
   return db;
 }
 
-const fill = (db: Database) => {
+const fill = (db: Database.Database) => {
   const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
   db.pragma('cache_size = 100');
   for (let i = 0; i < 2000; i += 1) insert.run('x'.repeat(2000));

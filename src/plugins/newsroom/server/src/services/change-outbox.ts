@@ -23,20 +23,28 @@ const changeOutbox = () => ({
     await trx(OUTBOX).insert({ created_at: Date.now(), change: JSON.stringify(change) });
   },
 
+  /** Outside any transaction: whether an event is due, so that an idle poll takes no lock. */
+  async due(knex: Knex, coalesceMs: number, now: number): Promise<boolean> {
+    const first: { created_at: number | string } | undefined = await knex(OUTBOX).whereNull('claim').orderBy('id').first('created_at');
+    return first !== undefined && now - Number(first.created_at) >= coalesceMs;
+  },
+
   /**
    * Inside the caller's transaction: every waiting change, merged into one
    * event, once the oldest is `coalesceMs` old; null before. The rows are
-   * claimed by an UPDATE first, so two instances never take the same one
-   * (the second waits on the rows' locks, then finds them gone), and deleted
-   * with the caller's commit.
+   * claimed by the transaction's first statement, an UPDATE, so two
+   * instances never take the same one (on PostgreSQL the second waits on
+   * the rows' locks, then finds them gone; on SQLite it waits for the write
+   * lock, where a read first would fail with SQLITE_BUSY once another
+   * process wrote), and deleted with the caller's commit.
    */
   async takeReady(trx: Knex.Transaction, coalesceMs: number, now: number): Promise<ReadyEvent | null> {
-    const first: { id: number; created_at: number | string } | undefined = await trx(OUTBOX).whereNull('claim').orderBy('id').first('id', 'created_at');
-    if (!first || now - Number(first.created_at) < coalesceMs) return null;
     const claim = randomUUID();
+    const oldest = trx(OUTBOX).whereNull('claim').min('id');
     const taken = await trx(OUTBOX)
       .whereNull('claim')
-      .where('id', '<', first.id + MAX_CHANGES)
+      .where('id', '<', trx.raw('(?) + ?', [oldest, MAX_CHANGES]))
+      .whereExists(trx(OUTBOX).whereNull('claim').where('created_at', '<=', now - coalesceMs).select(trx.raw('1')))
       .update({ claim });
     if (taken === 0) return null;
     const rows: Array<{ change: string; created_at: number | string }> = await trx(OUTBOX).where({ claim }).select('change', 'created_at');

@@ -28,8 +28,10 @@ const webhookDispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   async function makeEvents(now: number): Promise<void> {
+    const outbox = getService(strapi, 'change-outbox');
+    if (!(await outbox.due(strapi.db.connection, config().coalesceMs, now))) return;
     await strapi.db.transaction(async ({ trx }) => {
-      const ready = await getService(strapi, 'change-outbox').takeReady(trx, config().coalesceMs, now);
+      const ready = await outbox.takeReady(trx, config().coalesceMs, now);
       if (!ready) return;
       const payloads = buildPayloads(ready.change, { id: randomUUID(), createdAt: new Date(ready.createdAt) }, locations(), config().maxEntries);
       await getService(strapi, 'webhook-deliveries').enqueue(trx, payloads, now);

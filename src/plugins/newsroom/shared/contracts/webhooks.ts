@@ -47,8 +47,18 @@ export interface StrapiWebhook {
   isEnabled: boolean;
 }
 
-/** POST /admin/webhooks and PUT /admin/webhooks/:id (Strapi's admin API). */
-export declare namespace SaveWebhook {
+/** POST /admin/webhooks (Strapi's admin API): refuses unknown keys, isEnabled among them; a new webhook is enabled. */
+export declare namespace CreateWebhook {
+  interface Request {
+    body: Omit<StrapiWebhook, 'id' | 'isEnabled'>;
+  }
+  interface Response {
+    data: StrapiWebhook;
+  }
+}
+
+/** PUT /admin/webhooks/:id (Strapi's admin API): the whole webhook but its id. */
+export declare namespace UpdateWebhook {
   interface Request {
     body: Omit<StrapiWebhook, 'id'>;
   }

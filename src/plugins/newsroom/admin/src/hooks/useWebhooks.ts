@@ -1,7 +1,7 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { PAGES_CHANGED_EVENT } from '../../../shared/constants';
-import type { SaveWebhook, StrapiWebhook } from '../../../shared/contracts/webhooks';
+import type { CreateWebhook, StrapiWebhook, UpdateWebhook } from '../../../shared/contracts/webhooks';
 import { apiFailure, type ApiFailure } from '../utils/apiError';
 
 // Strapi's own admin API: its permissions (Settings → Roles → Webhooks) decide who may do what.
@@ -15,7 +15,7 @@ export type NewWebhook = Pick<StrapiWebhook, 'name' | 'url' | 'headers'>;
 
 const subscribed = (webhook: StrapiWebhook) => webhook.events.includes(PAGES_CHANGED_EVENT);
 /** The body Strapi's update accepts: every field but the id (its validator refuses unknown keys). */
-const body = ({ id: _id, ...webhook }: StrapiWebhook): SaveWebhook.Request['body'] => webhook;
+const body = ({ id: _id, ...webhook }: StrapiWebhook): UpdateWebhook.Request['body'] => webhook;
 
 /** The webhooks subscribed to `newsroom.pages.changed`, and creating, switching and deleting them. */
 export function useWebhooks() {
@@ -54,10 +54,11 @@ export function useWebhooks() {
 
   const create = (webhook: NewWebhook) =>
     change('create', () =>
-      post<SaveWebhook.Response, SaveWebhook.Request['body']>(ROUTE, { ...webhook, events: [PAGES_CHANGED_EVENT], isEnabled: true }),
+      // Strapi enables every new webhook (and refuses an isEnabled in the body).
+      post<CreateWebhook.Response, CreateWebhook.Request['body']>(ROUTE, { ...webhook, events: [PAGES_CHANGED_EVENT] }),
     );
   const setEnabled = (webhook: StrapiWebhook, isEnabled: boolean) =>
-    change('update', () => put<SaveWebhook.Response, SaveWebhook.Request['body']>(`${ROUTE}/${webhook.id}`, body({ ...webhook, isEnabled })));
+    change('update', () => put<UpdateWebhook.Response, UpdateWebhook.Request['body']>(`${ROUTE}/${webhook.id}`, body({ ...webhook, isEnabled })));
   const remove = (webhook: StrapiWebhook) => change('delete', () => del(`${ROUTE}/${webhook.id}`));
 
   return { webhooks, error, busy, create, setEnabled, remove, dismissError: () => setError(null) };

@@ -30,7 +30,7 @@ export const DeliveriesTable = ({ listing, status, loading, onStatusChange, onRe
   const outcome = (delivery: Delivery) =>
     delivery.lastError ?? (delivery.lastStatus !== null ? t('webhooks.deliveries.http', 'HTTP {status}', { status: delivery.lastStatus }) : '—');
   const covered = (delivery: Delivery) =>
-    t('webhooks.deliveries.summary', '{tags} tags, {articles} articles, {urls} URLs', {
+    t('webhooks.deliveries.summary', '{tags, plural, one {# tag} other {# tags}}, {articles, plural, one {# article} other {# articles}}, {urls, plural, one {# URL} other {# URLs}}', {
       tags: delivery.summary.tags,
       articles: delivery.summary.articles,
       urls: delivery.summary.urls,

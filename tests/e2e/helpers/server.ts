@@ -38,11 +38,16 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
   throw new Error(`strapi start did not answer within ${timeoutMs} ms:\n${output()}`);
 }
 
+export interface StartOptions {
+  /** Env variables set over the defaults below (a test's config: faster retries, say). */
+  env?: Record<string, string>;
+}
+
 /**
  * `strapi start` as production runs it (the built admin panel and the API on
  * one port), on a fresh SQLite database and a free port, without seed data.
  */
-export async function startServer(): Promise<E2EServer> {
+export async function startServer({ env = {} }: StartOptions = {}): Promise<E2EServer> {
   if (!fs.existsSync(path.join(appDir, 'dist', 'build', 'index.html'))) {
     throw new Error('No built admin panel in dist/build: run `npm run build` before `npm run test:e2e`.');
   }
@@ -63,6 +68,7 @@ export async function startServer(): Promise<E2EServer> {
       NEWSROOM_SEED: 'false',
       LOG_LEVEL: 'warn',
       STRAPI_TELEMETRY_DISABLED: 'true',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -32,6 +32,41 @@ export interface PagesChangedPayload {
   cacheTags: string[];
 }
 
+/**
+ * A webhook as Strapi's own store keeps it and its admin API answers it
+ * (GET/POST /admin/webhooks, PUT/DELETE /admin/webhooks/:id; the same as
+ * @strapi/types' Modules.WebhookStore.Webhook, which the admin bundle cannot import).
+ */
+export interface StrapiWebhook {
+  id: string;
+  name: string;
+  url: string;
+  /** Sent with every delivery: how a receiver authenticates it. */
+  headers: Record<string, string>;
+  events: string[];
+  isEnabled: boolean;
+}
+
+/** POST /admin/webhooks (Strapi's admin API): refuses unknown keys, isEnabled among them; a new webhook is enabled. */
+export declare namespace CreateWebhook {
+  interface Request {
+    body: Omit<StrapiWebhook, 'id' | 'isEnabled'>;
+  }
+  interface Response {
+    data: StrapiWebhook;
+  }
+}
+
+/** PUT /admin/webhooks/:id (Strapi's admin API): the whole webhook but its id. */
+export declare namespace UpdateWebhook {
+  interface Request {
+    body: Omit<StrapiWebhook, 'id'>;
+  }
+  interface Response {
+    data: StrapiWebhook;
+  }
+}
+
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
 /** One event owed to one webhook. */

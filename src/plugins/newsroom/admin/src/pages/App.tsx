@@ -8,6 +8,7 @@ import { getTranslation } from '../utils/getTranslation';
 import { ExcerptsPage } from './ExcerptsPage';
 import { ImportPage } from './ImportPage';
 import { TagPagesPage } from './TagPagesPage';
+import { WebhooksPage } from './WebhooksPage';
 
 /** The plugin's pages under /admin/plugins/newsroom, each behind its own permission. */
 const App = () => {
@@ -41,6 +42,14 @@ const App = () => {
           element={
             <Page.Protect permissions={PERMISSIONS.read}>
               <ExcerptsPage />
+            </Page.Protect>
+          }
+        />
+        <Route
+          path="webhooks"
+          element={
+            <Page.Protect permissions={PERMISSIONS.read}>
+              <WebhooksPage />
             </Page.Protect>
           }
         />

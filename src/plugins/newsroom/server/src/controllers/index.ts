@@ -3,5 +3,6 @@ import excerpt from './excerpt';
 import health from './health';
 import limits from './limits';
 import tagPages from './tag-pages';
+import webhookDeliveries from './webhook-deliveries';
 
-export default { 'document-import': documentImport, excerpt, health, limits, 'tag-pages': tagPages };
+export default { 'document-import': documentImport, excerpt, health, limits, 'tag-pages': tagPages, 'webhook-deliveries': webhookDeliveries };

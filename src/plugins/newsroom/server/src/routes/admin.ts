@@ -19,6 +19,8 @@ const routes: PluginRoute[] = [
   { method: 'POST', path: '/import', handler: 'document-import.import', config: allowed(ACTIONS.import) },
   // The import page (import) and the excerpts page (read) both check their forms with these:
   // admin::hasPermissions requires every action listed, so the handler asks for any one of the plugin's.
+  // The webhooks themselves are Strapi's (/admin/webhooks, its own permissions); what was sent to them is ours.
+  { method: 'GET', path: '/webhooks/deliveries', handler: 'webhook-deliveries.list', config: allowed(ACTIONS.read) },
   { method: 'GET', path: '/settings/limits', handler: 'limits.get', config: { policies: ['admin::isAuthenticatedAdmin'] } },
 ];
 

@@ -1,5 +1,6 @@
 import contentRules from './content-rules';
 import changeOutbox from './change-outbox';
+import deliveryLog from './delivery-log';
 import documentImport from './document-import';
 import documentSeed from './document-seed';
 import editView from './edit-view';
@@ -22,6 +23,7 @@ import webhookDispatcher from './webhook-dispatcher';
 export default {
   'content-rules': contentRules,
   'change-outbox': changeOutbox,
+  'delivery-log': deliveryLog,
   'document-import': documentImport,
   'document-seed': documentSeed,
   'edit-view': editView,

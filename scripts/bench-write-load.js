@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // npm run bench:write-load -- [--articles 100000] [--duration 30] [--connections 32] [--pages 400]
-//                             [--publishes-per-second 1] [--rounds 3] [--reuse] [--port 1397]
+//                             [--publishes-per-second 1] [--rounds 6] [--reuse] [--port 1397]
 // Readers over the first page of `pages` different tags (JSON, as a frontend
 // reads them) at `connections` connections, on the production server
 // (`strapi start`, a child process) and the database the environment selects
@@ -24,7 +24,7 @@ const CONNECTIONS = Number(flag('connections', 32));
 const PAGES = Number(flag('pages', 400));
 const RATE = Number(flag('publishes-per-second', 1));
 const PORT = Number(flag('port', 1397));
-const ROUNDS = Number(flag('rounds', 3));
+const ROUNDS = Number(flag('rounds', 6));
 const WARMUP = 5;
 const TARGET_RATIO = 0.95;
 const TARGET_P99 = 1.5;

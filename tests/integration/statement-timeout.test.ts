@@ -161,8 +161,8 @@ describe('PostgreSQL: a content-API request waiting past its limit', () => {
 });
 
 describe('PostgreSQL: a content-API request computing past its limit', () => {
-  // A count over a million rows takes 150–400 ms here: several times this.
-  const TIMEOUT_MS = 25;
+  // A count over a million rows takes 60–400 ms here (less with parallel workers): at least twice this.
+  const TIMEOUT_MS = 20;
   const pg = postgresApp(TIMEOUT_MS);
 
   it('is answered 503 the same way, its query cancelled', async () => {
@@ -178,7 +178,7 @@ describe('PostgreSQL: a content-API request computing past its limit', () => {
 
     const res = await timedGet(`${pg.app.url}/api/articles?pagination[pageSize]=1`);
     console.log(`count over 1,000,000 articles: ${unlimitedMs} ms unlimited; with a ${TIMEOUT_MS} ms limit the request answered ${res.status} in ${res.ms} ms`);
-    expect(unlimitedMs).toBeGreaterThan(3 * TIMEOUT_MS);
+    expect(unlimitedMs).toBeGreaterThan(2 * TIMEOUT_MS);
     expectTimeoutAnswer(res);
     expect(res.ms).toBeLessThan(TIMEOUT_MS + 1000);
     expect(await pg.running()).toEqual([]);

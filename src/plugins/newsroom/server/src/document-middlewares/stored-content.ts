@@ -11,6 +11,7 @@ import {
   type SluggedUid,
 } from '../lib/content-rules';
 import { getService } from '../utils/get-service';
+import { yieldToReaders } from '../utils/yield-to-readers';
 
 type Data = Record<string, unknown>;
 type Params = { data?: Data; documentId?: string };
@@ -39,6 +40,7 @@ export const storedContentMiddleware =
     if (!isSlugged(uid) || !WRITES.has(context.action)) return next();
     const params = context.params as Params;
     return strapi.db.transaction(async () => {
+      await yieldToReaders(strapi);
       const changes = getService(strapi, 'page-changes');
       const withLinks = uid !== UIDS.article && params.data?.articles !== undefined;
       const before = await changes.snapshot(uid, params.documentId, withLinks);
@@ -46,7 +48,9 @@ export const storedContentMiddleware =
       if (context.action === 'create' || context.action === 'update') await prepare(strapi, uid, context.action, params);
       if (uid === UIDS.article && context.action === 'publish' && params.documentId) await refreshDraftExcerpt(strapi, params.documentId);
 
+      await yieldToReaders(strapi);
       const result = await next();
+      await yieldToReaders(strapi);
       const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
       const index = getService(strapi, 'tag-page-index');
       if (uid === UIDS.article && documentId) {
@@ -59,6 +63,7 @@ export const storedContentMiddleware =
         const id = tagId ?? (result as { id?: number } | null)?.id;
         if (id) await index.syncTags([id]);
       }
+      await yieldToReaders(strapi);
       await changes.record(before, await changes.snapshot(uid, documentId, withLinks));
       return result;
     });

@@ -25,8 +25,10 @@ async function render(make: Make): Promise<CachedBody> {
  * each valid until a change names one of its cache tags
  * (services/page-invalidation.ts): a publish on one tag leaves every other
  * tag's pages cached. A hit costs no query while change notifications arrive.
- * Entries also expire after max-age, the staleness readers already accept,
- * should a write ever bypass Strapi (SQL by hand, a restore).
+ * Entries also expire within max-age, the staleness readers already accept,
+ * should a write ever bypass Strapi (SQL by hand, a restore): each after
+ * 80-100% of it, drawn per entry, so that the pages built together at boot do
+ * not all expire, and all rebuild, in the same second.
  */
 const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => pluginConfig(strapi, 'tagPages');
@@ -36,14 +38,14 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
     (entries ??= new LRUCache<string, Entry>({
       maxSize: config().cache.maxBytes,
       sizeCalculation: (entry, key) => entry.body.length + key.length,
-      ttl: Math.max(config().maxAge, 1) * 1000,
     }));
+  const ttl = () => Math.max(config().maxAge, 1) * 1000 * (0.8 + 0.2 * Math.random());
   // Requests that miss the same entry at the same tick share one build.
   const building = new Map<string, Promise<Entry>>();
 
   async function build(key: string, builtAt: number, make: Make): Promise<Entry> {
     const entry = { ...(await render(make)), builtAt };
-    if (entry.body.length + key.length <= config().cache.maxBytes) cache().set(key, entry);
+    if (entry.body.length + key.length <= config().cache.maxBytes) cache().set(key, entry, { ttl: ttl() });
     return entry;
   }
 

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
-import { createEditor, PASSWORD, registerSuperAdmin } from './helpers/admin-api';
-import { clearScreenshots, launchBrowser, logIn, screenshot, serverOnlyContext } from './helpers/browser';
-import { startServer, type E2EServer } from './helpers/server';
+import { createEditor, PASSWORD } from './helpers/admin-api';
+import { clearScreenshots, logIn, screenshot, serverOnlyContext } from './helpers/browser';
+import type { E2EServer } from './helpers/server';
+import { startSession, type E2ESession } from './helpers/session';
 
 // The editors' admin pages (issue 6) in a real browser, in the order an
 // editor meets them: each test continues from the state the previous left.
@@ -27,7 +28,12 @@ let browser: Browser;
 let page: Page;
 let adminToken: string;
 let tmp: string;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
+// Whichever of the two started, for afterAll to stop.
+const keep = (started: Partial<E2ESession>) => {
+  if (started.server) server = started.server;
+  if (started.browser) browser = started.browser;
+};
 
 /** A public route's JSON answer, as the step reads it. */
 const api = async <T>(route: string) => (await (await fetch(`${server.url}${route}`)).json()) as T;
@@ -37,14 +43,7 @@ const articleTotal = async () => (await api<{ meta: { pagination: { total: numbe
 beforeAll(async () => {
   clearScreenshots();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-files-'));
-  // allSettled: if one fails (no Chromium), the other is still kept for afterAll to stop.
-  const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
-  if (started.status === 'fulfilled') server = started.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;
-  adminToken = await registerSuperAdmin(server.url, CHIEF);
-  page = await (await serverOnlyContext(browser, server.url)).newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ server, browser, page, adminToken, pageErrors } = await startSession(CHIEF, keep));
 }, 90000);
 
 afterAll(async () => {

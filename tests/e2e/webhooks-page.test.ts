@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
-import { createEditor, PASSWORD, registerSuperAdmin } from './helpers/admin-api';
-import { launchBrowser, logIn, screenshot, serverOnlyContext } from './helpers/browser';
-import { startServer, type E2EServer } from './helpers/server';
+import { createEditor, PASSWORD } from './helpers/admin-api';
+import { logIn, screenshot, serverOnlyContext } from './helpers/browser';
+import type { E2EServer } from './helpers/server';
+import { startSession, type E2ESession } from './helpers/session';
 
 // The Webhooks page (issue 14) in a real browser: a webhook created in the
 // form, a real receiver on 127.0.0.1 getting the events of articles
@@ -17,7 +18,12 @@ let browser: Browser;
 let page: Page;
 let receiver: WebhookReceiver;
 let adminToken: string;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
+// Whichever of the two started, for afterAll to stop.
+const keep = (started: Partial<E2ESession>) => {
+  if (started.server) server = started.server;
+  if (started.browser) browser = started.browser;
+};
 
 async function adminApi<T>(method: string, route: string, body?: unknown): Promise<T> {
   const res = await fetch(`${server.url}${route}`, {
@@ -48,26 +54,17 @@ const refresh = () => page.getByRole('button', { name: 'Refresh' }).click();
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
-  const [started, launched] = await Promise.allSettled([
-    startServer({
-      env: {
-        // Strapi refuses webhook URLs on private or loopback addresses in production
-        // (POST /admin/webhooks): the receiver here is on 127.0.0.1.
-        NODE_ENV: 'development',
-        NEWSROOM_CHANGES_COALESCE_MS: '200',
-        NEWSROOM_CHANGES_POLL_MS: '100',
-        // A failed attempt is retried 4 to 8 s later: long enough to see it pending, short enough to wait for.
-        NEWSROOM_WEBHOOK_FIRST_RETRY_MS: '8000',
-      },
-    }),
-    launchBrowser(),
-  ]);
-  if (started.status === 'fulfilled') server = started.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;
-  adminToken = await registerSuperAdmin(server.url, CHIEF);
-  page = await (await serverOnlyContext(browser, server.url)).newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ server, browser, page, adminToken, pageErrors } = await startSession(CHIEF, keep, {
+    env: {
+      // Strapi refuses webhook URLs on private or loopback addresses in production
+      // (POST /admin/webhooks): the receiver here is on 127.0.0.1.
+      NODE_ENV: 'development',
+      NEWSROOM_CHANGES_COALESCE_MS: '200',
+      NEWSROOM_CHANGES_POLL_MS: '100',
+      // A failed attempt is retried 4 to 8 s later: long enough to see it pending, short enough to wait for.
+      NEWSROOM_WEBHOOK_FIRST_RETRY_MS: '8000',
+    },
+  }));
 }, 90000);
 
 afterAll(async () => {

@@ -1,10 +1,10 @@
-import { PAGES_CHANGED_EVENT, TABLES, UIDS } from '../../src/plugins/newsroom/shared/constants';
+import { TABLES, UIDS } from '../../src/plugins/newsroom/shared/constants';
 import { paragraphs } from './blocks';
 import { startChildApp, type ChildApp } from './child-app';
 import { contentManager, type ContentManager } from './content-manager';
 import { superAdminLogin } from './roles';
 import type { TestAppHandle } from './test-app';
-import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
+import { startWebhookReceiver, subscribe, type WebhookReceiver } from './webhook-receiver';
 
 /*
  * Two servers on one database: the reader B runs in this process (its
@@ -46,12 +46,7 @@ export async function startTwoInstances(reader: TestAppHandle, { readerDelivers 
   if (!readerDelivers) await dispatcher.stop();
   const adminToken = await reader.superAdminToken();
   const receiver = await startWebhookReceiver();
-  const created = await fetch(`${reader.url}/admin/webhooks`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: 'Frontend', url: receiver.url, headers: {}, events: [PAGES_CHANGED_EVENT] }),
-  });
-  if (created.status !== 201) throw new Error(`webhook: ${created.status} ${await created.text()}`);
+  await subscribe(reader.url, adminToken, receiver.url);
   const tags = {} as TwoInstances['tags'];
   for (const slug of ['alpha', 'beta', 'gamma'] as const) tags[slug] = (await reader.documents(UIDS.tag).create({ data: { name: slug } })).documentId;
   await reader.documents(UIDS.article).create({

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PAGES_CHANGED_EVENT } from '../../src/plugins/newsroom/shared/constants';
 import type { PagesChangedPayload } from '../../src/plugins/newsroom/shared/contracts/webhooks';
 
 export interface Received {
@@ -51,4 +52,18 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A webhook for `newsroom.pages.changed` to `url`, created through Strapi's
+ * own admin API on the server at `base`, as an editor would: its id.
+ */
+export async function subscribe(base: string, adminToken: string, url: string, headers: Record<string, string> = {}): Promise<string> {
+  const res = await fetch(`${base}/admin/webhooks`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'Frontend', url, headers, events: [PAGES_CHANGED_EVENT] }),
+  });
+  if (res.status !== 201) throw new Error(`POST /admin/webhooks: ${res.status} ${await res.text()}`);
+  return String(((await res.json()) as { data: { id: string | number } }).data.id);
 }

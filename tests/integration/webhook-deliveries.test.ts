@@ -1,7 +1,7 @@
 import { PAGES_CHANGED_EVENT, UIDS } from '../../src/plugins/newsroom/shared/constants';
 import type { Delivery, ListDeliveries } from '../../src/plugins/newsroom/shared/contracts/webhooks';
 import { useTestApp } from '../helpers/test-app';
-import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
+import { startWebhookReceiver, subscribe, type WebhookReceiver } from '../helpers/webhook-receiver';
 
 /*
  * GET /newsroom/webhooks/deliveries: what the admin's Webhooks page lists,
@@ -38,13 +38,7 @@ async function listingWhen(ready: (body: ListDeliveries.Response) => boolean): P
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
   admin = await app.superAdminToken();
-  const created = await app
-    .request()
-    .post('/admin/webhooks')
-    .set('Authorization', `Bearer ${admin}`)
-    .send({ name: 'Frontend', url: receiver.url, headers: { Authorization: 'Bearer x' }, events: [PAGES_CHANGED_EVENT] });
-  expect(created.status).toBe(201);
-  webhookId = created.body.data.id;
+  webhookId = await subscribe(await app.listen(), admin, receiver.url, { Authorization: 'Bearer x' });
 });
 
 afterAll(async () => {

@@ -1,9 +1,9 @@
-import { PAGES_CHANGED_EVENT, UIDS } from '../../src/plugins/newsroom/shared/constants';
+import { UIDS } from '../../src/plugins/newsroom/shared/constants';
 import { paragraphs } from '../helpers/blocks';
 import { startChildApp, type ChildApp } from '../helpers/child-app';
 import { useTestApp } from '../helpers/test-app';
 import { FAST_CHANGES } from '../helpers/two-instances';
-import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
+import { startWebhookReceiver, subscribe, type WebhookReceiver } from '../helpers/webhook-receiver';
 
 /*
  * A delivery outlives the server that owes it: the only server that sends
@@ -22,12 +22,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeAll(async () => {
   await app.service('webhook-dispatcher').stop();
   receiver = await startWebhookReceiver();
-  const created = await app
-    .request()
-    .post('/admin/webhooks')
-    .set('Authorization', `Bearer ${await app.superAdminToken()}`)
-    .send({ name: 'Frontend', url: receiver.url, headers: {}, events: [PAGES_CHANGED_EVENT] });
-  expect(created.status).toBe(201);
+  await subscribe(await app.listen(), await app.superAdminToken(), receiver.url);
 }, 60_000);
 
 afterAll(async () => {

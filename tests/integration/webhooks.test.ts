@@ -2,7 +2,7 @@ import { PAGES_CHANGED_EVENT, TABLES, UIDS } from '../../src/plugins/newsroom/sh
 import type { PagesChangedPayload } from '../../src/plugins/newsroom/shared/contracts/webhooks';
 import { paragraphs } from '../helpers/blocks';
 import { useTestApp } from '../helpers/test-app';
-import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
+import { startWebhookReceiver, subscribe, type WebhookReceiver } from '../helpers/webhook-receiver';
 
 /*
  * The `newsroom.pages.changed` webhook, end to end: a webhook created through
@@ -34,12 +34,7 @@ const sorted = (list: string[]) => [...list].sort();
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
   admin = await app.superAdminToken();
-  const created = await app
-    .request()
-    .post('/admin/webhooks')
-    .set('Authorization', `Bearer ${admin}`)
-    .send({ name: 'Frontend', url: receiver.url, headers: { Authorization: 'Bearer frontend-secret' }, events: [PAGES_CHANGED_EVENT] });
-  expect(created.status).toBe(201);
+  await subscribe(await app.listen(), admin, receiver.url, { Authorization: 'Bearer frontend-secret' });
   for (const name of ['Alpha', 'Beta', 'Gamma']) tagIds[name] = (await app.documents(UIDS.tag).create({ data: { name } })).documentId;
   // The tags' creation is an event of its own: wait for it, so each test sees only its own.
   await receiver.waitFor((event) => event.tags.after.includes('gamma'));

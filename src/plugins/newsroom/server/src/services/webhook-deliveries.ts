@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { PAGES_CHANGED_EVENT, TABLES } from '../../../shared/constants';
-import type { PagesChangedPayload } from '../../../shared/contracts/webhooks';
+import type { PagesChangedPayload, StrapiWebhook as Webhook } from '../../../shared/contracts/webhooks';
 import { nextAttemptAt } from '../lib/changes';
 import { pluginConfig } from '../utils/plugin-config';
 
@@ -9,13 +9,6 @@ const DELIVERIES = TABLES.webhookDeliveries;
 // Deliveries attempted at once by one instance.
 const BATCH = 20;
 
-interface Webhook {
-  id: string;
-  url: string;
-  headers?: Record<string, string> | null;
-  events: string[];
-  isEnabled: boolean;
-}
 interface Row {
   id: number;
   webhook_id: number;

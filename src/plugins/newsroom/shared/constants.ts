@@ -26,7 +26,15 @@ export const TABLES = {
   changeOutbox: 'newsroom_change_outbox',
   /** One row per webhook and event: what was sent, what is owed, what failed. */
   webhookDeliveries: 'newsroom_webhook_deliveries',
+  /** Retired slugs of tags, sources and articles: where each now redirects (or that it is gone). */
+  redirects: 'newsroom_redirects',
+  /** Every name, alias and slug of tags and sources, as search and lookup keys (server/src/lib/term-names.ts). */
+  termNames: 'newsroom_term_names',
 } as const;
+
+/** What a redirect or a name row belongs to. */
+export const REDIRECT_TYPES = ['tag', 'source', 'article'] as const;
+export type RedirectType = (typeof REDIRECT_TYPES)[number];
 
 /** The webhook event of a change to public pages (Settings → Webhooks stores it like Strapi's own). */
 export const PAGES_CHANGED_EVENT = 'newsroom.pages.changed';
@@ -34,10 +42,11 @@ export const PAGES_CHANGED_EVENT = 'newsroom.pages.changed';
 export const PAGES_CHANGED_EVENT_KEY = 'NEWSROOM_PAGES_CHANGED';
 
 /** Admin RBAC actions, granted to roles in Settings → Roles. */
-export const ACTION_NAMES = ['read', 'import', 'settings'] as const;
+export const ACTION_NAMES = ['read', 'import', 'settings', 'tags'] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 export const ACTIONS: Record<ActionName, `plugin::${typeof PLUGIN_ID}.${ActionName}`> = {
   read: 'plugin::newsroom.read',
   import: 'plugin::newsroom.import',
   settings: 'plugin::newsroom.settings',
+  tags: 'plugin::newsroom.tags',
 };

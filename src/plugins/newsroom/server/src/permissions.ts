@@ -5,6 +5,7 @@ const DISPLAY_NAMES: Record<ActionName, string> = {
   read: 'Read tag pages, excerpts and job progress',
   import: 'Import documents',
   settings: 'Change excerpt settings and regenerate excerpts',
+  tags: 'Manage tags: rename, merge and delete, with redirects',
 };
 
 export const ACTION_DEFINITIONS = Object.entries(DISPLAY_NAMES).map(([uid, displayName]) => ({

@@ -104,6 +104,15 @@ describe('a merge', () => {
     expect(list).not.toContain('beta');
   });
 
+  it('leaves the tag-page index exactly as a rebuild from the links makes it', async () => {
+    const indexRows = async () =>
+      (await app.strapi.db.connection(TABLES.tagArticles).select('tag_id', 'article_id', 'document_id', 'published_at')).map((row) => ({ ...row, published_at: Number(row.published_at) })).sort((a, b) => a.tag_id - b.tag_id || a.article_id - b.article_id);
+    const counts = () => app.strapi.db.connection(TABLES.tagCounts).select('tag_id', 'article_count').orderBy('tag_id');
+    const merged = { rows: await indexRows(), counts: (await counts()).map((row) => ({ ...row, article_count: Number(row.article_count) })) };
+    await app.service('tag-page-index').rebuild();
+    expect({ rows: await indexRows(), counts: (await counts()).map((row) => ({ ...row, article_count: Number(row.article_count) })) }).toEqual(merged);
+  });
+
   it("announces both tags' pages and the redirect list to webhooks", async () => {
     const event = await receiver.waitFor((body) => body.tags.before.includes('gamma'));
     expect(event.body.tags.before).toEqual(expect.arrayContaining(['alpha', 'beta', 'gamma']));

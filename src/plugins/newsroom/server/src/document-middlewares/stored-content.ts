@@ -18,16 +18,19 @@ type Params = { data?: Data; documentId?: string };
 type Draft = { body: unknown; customExcerpt?: string | null; excerpt?: string | null };
 
 const WRITES = new Set(['create', 'update', 'publish', 'unpublish', 'delete', 'discardDraft']);
-// Writes of these change what a tag page shows (articles: every action; tags: their rows and links).
+// Writes of these change what a tag page shows (articles: every action; tags: their rows and links),
+// and a tag's or source's names (services/term-names.ts).
 const TAG_WRITES = new Set(['create', 'update', 'delete']);
+const TERM_TYPES = { [UIDS.tag]: 'tag', [UIDS.source]: 'source' } as const;
 
 /**
  * The Document Service's adapter over the content rules (lib/content-rules,
  * services/content-rules.ts): every write of an Article, Tag or Source, from
  * the Content Manager, REST or a script, runs in one transaction with
- * - before it: storable text, a generated slug, defaults, a valid body and the
+ * - before it: storable text, a generated slug, defaults, valid aliases, a valid body and the
  *   excerpt computed from the data merged with the current draft;
- * - after it: the relation limits, the tag-page index and the change set
+ * - after it: the relation limits, the tag-page index, the names index
+ *   (services/term-names.ts) and the change set
  *   (what readers saw of the entry before and after: services/page-changes.ts),
  *   so a refused write rolls back whole, no reader sees the write without its
  *   index rows, and every change to a public page is announced.
@@ -44,7 +47,7 @@ export const storedContentMiddleware =
       const changes = getService(strapi, 'page-changes');
       const withLinks = uid !== UIDS.article && params.data?.articles !== undefined;
       const before = await changes.snapshot(uid, params.documentId, withLinks);
-      const tagId = uid === UIDS.tag && params.documentId ? await idOf(strapi, params.documentId) : undefined;
+      const termId = uid !== UIDS.article && params.documentId ? await idOf(strapi, uid, params.documentId) : undefined;
       if (context.action === 'create' || context.action === 'update') await prepare(strapi, uid, context.action, params);
       if (uid === UIDS.article && context.action === 'publish' && params.documentId) await refreshDraftExcerpt(strapi, params.documentId);
 
@@ -59,9 +62,10 @@ export const storedContentMiddleware =
           await getService(strapi, 'content-rules').assertRelationLimits(documentId);
         }
         await index.syncDocuments([documentId]);
-      } else if (uid === UIDS.tag && TAG_WRITES.has(context.action)) {
-        const id = tagId ?? (result as { id?: number } | null)?.id;
-        if (id) await index.syncTags([id]);
+      } else if (uid !== UIDS.article && TAG_WRITES.has(context.action)) {
+        const id = termId ?? (result as { id?: number } | null)?.id;
+        if (id && uid === UIDS.tag) await index.syncTags([id]);
+        if (id) await getService(strapi, 'term-names').sync(TERM_TYPES[uid], [id]);
       }
       await yieldToReaders(strapi);
       await changes.record(before, await changes.snapshot(uid, documentId, withLinks));
@@ -69,9 +73,9 @@ export const storedContentMiddleware =
     });
   };
 
-// A tag has one row (no draft & publish); its id is gone after a delete.
-const idOf = async (strapi: Core.Strapi, documentId: string): Promise<number | undefined> =>
-  (await strapi.db.query(UIDS.tag).findOne({ where: { documentId }, select: ['id'] }))?.id;
+// A tag or source has one row (no draft & publish); its id is gone after a delete.
+const idOf = async (strapi: Core.Strapi, uid: SluggedUid, documentId: string): Promise<number | undefined> =>
+  (await strapi.db.query(uid).findOne({ where: { documentId }, select: ['id'] }))?.id;
 
 // The current draft row: what an update or publish starts from. Read through
 // the query engine so this middleware does not re-enter the Document Service.
@@ -86,6 +90,10 @@ async function prepare(strapi: Core.Strapi, uid: SluggedUid, action: 'create' | 
   const name = slugSourceOf(uid, data);
   if (name && wantsGeneratedSlug(action, data)) {
     [data.slug] = await rules.slugs(uid, [{ name, documentId: params.documentId }]);
+  }
+  if (uid !== UIDS.article) {
+    const aliases = await rules.aliases(uid, data, params.documentId);
+    if (aliases) data.aliases = aliases;
   }
   if (uid === UIDS.article) {
     if (Array.isArray(data.body)) await rules.assertValidBlocks(data.body);

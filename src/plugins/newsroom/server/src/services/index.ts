@@ -17,6 +17,7 @@ import responseCache from './response-cache';
 import tableIndexes from './table-indexes';
 import tagPageIndex from './tag-page-index';
 import tagPageQuery from './tag-page-query';
+import termNames from './term-names';
 import webhookDeliveries from './webhook-deliveries';
 import webhookDispatcher from './webhook-dispatcher';
 
@@ -40,6 +41,7 @@ export default {
   'table-indexes': tableIndexes,
   'tag-page-index': tagPageIndex,
   'tag-page-query': tagPageQuery,
+  'term-names': termNames,
   'webhook-deliveries': webhookDeliveries,
   'webhook-dispatcher': webhookDispatcher,
 };

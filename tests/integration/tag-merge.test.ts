@@ -104,6 +104,18 @@ describe('a merge', () => {
     expect(list).not.toContain('beta');
   });
 
+  it("lists the merged tag on the Tags page by its new aliases, with its published and never-published counts", async () => {
+    const list = (query: string) => app.request().get(`/newsroom/tags?${query}`).set('Authorization', `Bearer ${token}`).expect(200);
+    const found = (await list('q=third')).body;
+    expect(found.data).toEqual([
+      { documentId: ids.Alpha, name: 'Alpha', slug: 'alpha', aliases: ['Beta', 'Gamma', 'Third letter'], articleCount: 4, unpublishedCount: 1 },
+    ]);
+    expect(found.meta.pagination).toEqual({ page: 1, pageSize: 20, pageCount: 1, total: 1 });
+    expect((await list('q=gam')).body.data.map((t: { slug: string }) => t.slug)).toEqual(['alpha']);
+    expect((await list('sort=unpublished&pageSize=1')).body.data[0].slug).toBe('alpha');
+    await app.request().get('/newsroom/tags?q=---').set('Authorization', `Bearer ${token}`).expect(400);
+  });
+
   it('leaves the tag-page index exactly as a rebuild from the links makes it', async () => {
     const indexRows = async () =>
       (await app.strapi.db.connection(TABLES.tagArticles).select('tag_id', 'article_id', 'document_id', 'published_at')).map((row) => ({ ...row, published_at: Number(row.published_at) })).sort((a, b) => a.tag_id - b.tag_id || a.article_id - b.article_id);

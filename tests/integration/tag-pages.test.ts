@@ -39,6 +39,7 @@ describe('GET /api/newsroom/tags/:slug', () => {
       name: seed.tag,
       slug: SLUG,
       description: 'Strikes by the coalition',
+      aliases: [],
       articleCount: 10,
     });
     expect(res.body.data.articles.map((a: { title: string }) => a.title)).toEqual(seed.items.map((i) => i.title));
@@ -190,7 +191,7 @@ describe('GET /api/newsroom/tags and related tags', () => {
     expect(byName.body.data.map((t: { name: string }) => t.name)).toEqual(['Syria', seed.tag]);
     expect(byName.body.meta.pagination).toEqual({ page: 2, pageSize: 2, pageCount: 2, total: 4 });
     const all = await get('/api/newsroom/tags?sort=name&all=true').expect(200);
-    expect(all.body.data[0]).toEqual({ name: 'Empty tag', slug: 'empty-tag', description: null, articleCount: 0 });
+    expect(all.body.data[0]).toEqual({ name: 'Empty tag', slug: 'empty-tag', description: null, aliases: [], articleCount: 0 });
     await get('/api/newsroom/tags?sort=popularity').expect(400);
   });
 

@@ -1,5 +1,6 @@
 import { TABLES, UIDS } from '../../src/plugins/newsroom/shared/constants';
 import { paragraphs } from '../helpers/blocks';
+import { ndjson } from '../helpers/import';
 import { useTestApp } from '../helpers/test-app';
 
 // Slug history, whatever the writer: a tag renamed through the Document
@@ -155,6 +156,17 @@ describe('a deleted tag', () => {
     expect(published!.tags.map((t: { slug: string }) => t.slug)).toEqual(['air-defence']);
     await admin('delete', '/newsroom/tags/air-defence?redirectTo=air-defence').expect(400);
     await admin('delete', '/newsroom/tags/air-defence?redirectTo=nowhere').expect(400);
+  });
+});
+
+describe('the importer', () => {
+  it('creating a tag on a retired slug takes it over: the page answers again, the redirect is gone', async () => {
+    const gone = await tags().create({ data: { name: 'Border crossing' } });
+    await tags().delete({ documentId: gone.documentId });
+    await app.get('/api/newsroom/tags/border-crossing').expect(410);
+    await app.importer().importDocument(ndjson([{ title: 'Crossing reopens', body: 'The border crossing reopened.', tags: ['Border crossing'] }]), { fileName: 'border.ndjson' });
+    expect((await app.get('/api/newsroom/tags/border-crossing').expect(200)).body.data.articles.map((a: { title: string }) => a.title)).toEqual(['Crossing reopens']);
+    expect((await redirectRows()).some((row) => row.from === 'border-crossing')).toBe(false);
   });
 });
 

@@ -94,6 +94,10 @@ async function snapshot() {
   const counts = ((await knex(TABLES.tagCounts)) as Row[])
     .map((row) => ({ tag: tagSlug.get(row.tag_id), articleCount: Number(row.article_count) }))
     .sort((a, b) => String(a.tag).localeCompare(String(b.tag)));
+  const slugOfTerm = { tag: tagSlug, source: sourceSlug } as Record<string, Map<unknown, unknown>>;
+  const names = ((await knex(TABLES.termNames)) as Row[])
+    .map(({ id: _id, term_id, ...row }) => ({ term: slugOfTerm[row.type as string].get(term_id), ...row }))
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   // Which article rows share a documentId: a draft and its published version, nothing else.
   const byDocument = new Map<unknown, unknown[]>();
   for (const row of articles) byDocument.set(row.document_id, [...(byDocument.get(row.document_id) ?? []), keyOf.get(row.id)]);
@@ -107,6 +111,7 @@ async function snapshot() {
     sourceLinks: await links(t.sourceLinks, sourceSlug),
     index,
     counts,
+    names,
   };
 }
 
@@ -127,7 +132,9 @@ const sequence = async () => Number((await app.strapi.db.connection(TABLES.conte
 async function wipe(): Promise<void> {
   const knex: Knex = app.strapi.db.connection;
   const t = tablesOf(app);
-  for (const table of [t.tagLinks.name, t.sourceLinks.name, TABLES.tagArticles, TABLES.tagCounts, t.articles, t.tags, t.sources]) await knex(table).delete();
+  for (const table of [t.tagLinks.name, t.sourceLinks.name, TABLES.tagArticles, TABLES.tagCounts, TABLES.termNames, t.articles, t.tags, t.sources]) {
+    await knex(table).delete();
+  }
 }
 
 async function throughImporter(): Promise<void> {
@@ -194,6 +201,8 @@ test('the Document Service and the importer store the same rows', async () => {
   expect(written.sourceLinks).toEqual(imported.sourceLinks);
   expect(written.index).toEqual(imported.index);
   expect(written.counts).toEqual(imported.counts);
+  expect(imported.names.length).toBeGreaterThan(0);
+  expect(written.names).toEqual(imported.names);
 
   // The change events: every tag, source and published article, and both lists; the draft in none.
   expect(importedChanges).toEqual(expect.arrayContaining(['list:tags', 'list:sources', 'tag:economy', 'source:example-wire', 'article:dolgij-den-v-parlamente']));

@@ -53,7 +53,7 @@ describe('articleChange', () => {
 });
 
 describe('termChange', () => {
-  const tag = { slug: 'alpha', label: 'Alpha', details: '' };
+  const tag = { slug: 'alpha', label: 'Alpha', details: '', aliases: '' };
 
   it('a new tag: its page and the list, no page names it yet', () => {
     const change = termChange('tags', null, tag);
@@ -74,8 +74,13 @@ describe('termChange', () => {
     expect(cacheTagsOf(change)).toEqual(['tag:alpha']);
   });
 
+  it('aliases: its own pages and the list (which `q=` searches by them), not the pages naming it', () => {
+    const change = termChange('tags', tag, { ...tag, aliases: 'Beta' });
+    expect(cacheTagsOf(change)).toEqual(['tag:alpha', 'list:tags']);
+  });
+
   it("a source's url is shown on every page citing it: a label change", () => {
-    const source = { slug: 'reuters', label: 'Reuters\n', details: '' };
+    const source = { slug: 'reuters', label: 'Reuters\n', details: '', aliases: '' };
     const change = termChange('sources', source, { ...source, label: 'Reuters\nhttps://www.reuters.com' });
     expect(cacheTagsOf(change)).toEqual(['source:reuters', 'source-label:reuters', 'list:sources']);
   });

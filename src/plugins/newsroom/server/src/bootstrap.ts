@@ -21,6 +21,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.log.info('newsroom: rebuilding the tag-page index');
     await tagPageIndex.rebuild();
   }
+  // A database from before the names table (or one restored without it) gets its tags and sources indexed.
+  if (await getService(strapi, 'term-names').ensure()) strapi.log.info('newsroom: indexed the names of tags and sources');
 
   getService(strapi, 'webhook-dispatcher').start();
 

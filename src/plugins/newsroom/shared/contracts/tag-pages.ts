@@ -10,6 +10,8 @@ export interface TagSummary {
   name: string;
   slug: string;
   description: string | null;
+  /** Its other names (a merged tag's, an old name): `q=` finds it by them too. */
+  aliases: string[];
   /** Published articles with this tag. */
   articleCount: number;
 }
@@ -59,7 +61,7 @@ export declare namespace GetTagPage {
   }
 }
 
-/** GET /api/newsroom/tags: the tags with published articles (`all=true`: every tag). */
+/** GET /api/newsroom/tags: the tags with published articles (`all=true`: every tag); `q`: those whose name, slug or an alias matches (prefix or whole word). */
 export declare namespace GetTags {
   interface Request {
     query: z.input<typeof tagListQuerySchema>;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { Knex } from 'knex';
 import { isConcurrentChange } from '../utils/concurrent-change';
 import { getService } from '../utils/get-service';
 import { adminTagListQuerySchema, deleteTagQuerySchema, mergeTagsBodySchema, renameTagBodySchema } from '../validation/tag-admin';
@@ -20,8 +21,11 @@ const tagAdmin = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async find(ctx: Context) {
-      const { q: _q, ...options } = validate(adminTagListQuerySchema, ctx.query, 'tag list query');
-      const { tags, pagination } = await getService(strapi, 'tag-directory').list(options);
+      const { q, ...options } = validate(adminTagListQuerySchema, ctx.query, 'tag list query');
+      const names = getService(strapi, 'term-names');
+      // q was checked to hold a letter or digit: it always has a key range.
+      const matching = q ? (knex: Knex) => names.matchingIds('tag', q, knex)! : undefined;
+      const { tags, pagination } = await getService(strapi, 'tag-directory').list({ ...options, matching });
       ctx.body = { data: tags, meta: { pagination } };
     },
 

@@ -11,7 +11,6 @@ import {
   type SluggedUid,
 } from '../lib/content-rules';
 import type { Snapshot } from '../services/page-changes';
-import { aliasesAfterUpdate } from '../lib/term-aliases';
 import { getService } from '../utils/get-service';
 import { yieldToReaders } from '../utils/yield-to-readers';
 
@@ -20,17 +19,20 @@ type Params = { data?: Data; documentId?: string };
 type Draft = { body: unknown; customExcerpt?: string | null; excerpt?: string | null };
 
 const WRITES = new Set(['create', 'update', 'publish', 'unpublish', 'delete', 'discardDraft']);
-// Writes of these change what a tag page shows (articles: every action; tags: their rows and links).
+// Writes of these change what a tag page shows (articles: every action; tags: their rows and links),
+// and a tag's or source's names (services/term-names.ts).
 const TAG_WRITES = new Set(['create', 'update', 'delete']);
+const TERM_TYPES = { [UIDS.tag]: 'tag', [UIDS.source]: 'source' } as const;
 
 /**
  * The Document Service's adapter over the content rules (lib/content-rules,
  * services/content-rules.ts): every write of an Article, Tag or Source, from
  * the Content Manager, REST or a script, runs in one transaction with
- * - before it: storable text, a generated slug, defaults, a valid body and the
+ * - before it: storable text, a generated slug, defaults, valid aliases, a valid body and the
  *   excerpt computed from the data merged with the current draft;
- * - after it: the relation limits, the tag-page index, the slug history
- *   (services/slug-history.ts: a changed or deleted slug redirects) and the change set
+ * - after it: the relation limits, the tag-page index, the names index
+ *   (services/term-names.ts), the slug history (services/slug-history.ts:
+ *   a changed or deleted slug redirects) and the change set
  *   (what readers saw of the entry before and after: services/page-changes.ts),
  *   so a refused write rolls back whole, no reader sees the write without its
  *   index rows, and every change to a public page is announced.
@@ -47,7 +49,7 @@ export const storedContentMiddleware =
       const changes = getService(strapi, 'page-changes');
       const withLinks = uid !== UIDS.article && params.data?.articles !== undefined;
       const before = await changes.snapshot(uid, params.documentId, withLinks);
-      const tagId = uid === UIDS.tag && params.documentId ? await idOf(strapi, params.documentId) : undefined;
+      const termId = uid !== UIDS.article && params.documentId ? await idOf(strapi, uid, params.documentId) : undefined;
       if (context.action === 'create' || context.action === 'update') await prepare(strapi, uid, context.action, params);
       if (uid === UIDS.article && context.action === 'publish' && params.documentId) await refreshDraftExcerpt(strapi, params.documentId);
 
@@ -62,9 +64,10 @@ export const storedContentMiddleware =
           await getService(strapi, 'content-rules').assertRelationLimits(documentId);
         }
         await index.syncDocuments([documentId]);
-      } else if (uid === UIDS.tag && TAG_WRITES.has(context.action)) {
-        const id = tagId ?? (result as { id?: number } | null)?.id;
-        if (id) await index.syncTags([id]);
+      } else if (uid !== UIDS.article && TAG_WRITES.has(context.action)) {
+        const id = termId ?? (result as { id?: number } | null)?.id;
+        if (id && uid === UIDS.tag) await index.syncTags([id]);
+        if (id) await getService(strapi, 'term-names').sync(TERM_TYPES[uid], [id]);
       }
       await yieldToReaders(strapi);
       const after = await changes.snapshot(uid, documentId, withLinks);
@@ -89,9 +92,9 @@ function followSlug(strapi: Core.Strapi, action: string, documentId: string, bef
 const publicSlugOf = (snapshot: Snapshot, documentId: string): string | null =>
   (snapshot.uid === UIDS.article ? snapshot.articles.get(documentId)?.slug : snapshot.term?.slug) ?? null;
 
-// A tag has one row (no draft & publish); its id is gone after a delete.
-const idOf = async (strapi: Core.Strapi, documentId: string): Promise<number | undefined> =>
-  (await strapi.db.query(UIDS.tag).findOne({ where: { documentId }, select: ['id'] }))?.id;
+// A tag or source has one row (no draft & publish); its id is gone after a delete.
+const idOf = async (strapi: Core.Strapi, uid: SluggedUid, documentId: string): Promise<number | undefined> =>
+  (await strapi.db.query(uid).findOne({ where: { documentId }, select: ['id'] }))?.id;
 
 // The current draft row: what an update or publish starts from. Read through
 // the query engine so this middleware does not re-enter the Document Service.
@@ -107,9 +110,8 @@ async function prepare(strapi: Core.Strapi, uid: SluggedUid, action: 'create' | 
   if (name && wantsGeneratedSlug(action, data)) {
     [data.slug] = await rules.slugs(uid, [{ name, documentId: params.documentId }]);
   }
-  if (uid !== UIDS.article && action === 'update' && params.documentId && typeof data.name === 'string') {
-    const current = await strapi.db.query(uid).findOne({ where: { documentId: params.documentId }, select: ['name', 'aliases'] });
-    const aliases = current ? aliasesAfterUpdate(data, current) : undefined;
+  if (uid !== UIDS.article) {
+    const aliases = await rules.aliases(uid, data, params.documentId);
     if (aliases) data.aliases = aliases;
   }
   if (uid === UIDS.article) {

@@ -137,8 +137,8 @@ export function createArticleWriter(strapi: Core.Strapi, opts: ArticleWriterOpti
     /** What the batches written so far changed of the public pages, new tags and sources included. */
     changes(): ChangeSet {
       const { created } = opts.taxonomy;
-      const terms = (kind: 'tags' | 'sources') => created[kind].map((slug) => termChange(kind, null, { slug, label: '', details: '' }));
-      return mergeChangeSets(changed, ...terms('tags'), ...terms('sources'));
+      const terms = (kind: 'tags' | 'sources') => created[kind].map((slug) => termChange(kind, null, { slug, label: '', details: '', aliases: '' }));
+      return mergeChangeSets(changed, ...terms('tags'), ...terms('sources'), { ...emptyChangeSet(), lists: created.redirects ? ['redirects'] : [] });
     },
 
     /** Writes a batch of articles, in document order; what happened to each. */

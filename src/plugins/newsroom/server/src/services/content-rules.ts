@@ -5,12 +5,14 @@ import { firstNonObjectNode, formatPath, kindOf } from '../lib/blocks-shape';
 import {
   ARTICLE_RELATION_LIMITS,
   SLUGGED_TYPES,
+  aliasesProblem,
   firstFreeSlug,
   relationLimitProblem,
   slugBase,
   type ArticleRelation,
   type SluggedUid,
 } from '../lib/content-rules';
+import { aliasStrings, storedAliases } from '../lib/term-names';
 
 export interface SlugRequest {
   /** What the slug is made from: the title or name. */
@@ -28,6 +30,7 @@ export interface BlocksProblem {
 }
 
 type SlugRow = { slug: string; documentId: string };
+type TermUid = typeof UIDS.tag | typeof UIDS.source;
 
 /**
  * The rules of lib/content-rules that need the database or Strapi's own
@@ -100,6 +103,27 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
     async assertValidBlocks(blocks: unknown[]): Promise<void> {
       const problem = await this.blocksProblem(blocks);
       if (problem) throw new errors.ValidationError(`${formatPath(problem.path)} ${problem.message}`, { errors: [problem] });
+    },
+
+    /**
+     * The aliases a tag or source write stores when it sets them or renames
+     * the term (undefined: it leaves them as they are; a rename keeps the
+     * former name among them): refused with a 400
+     * naming `aliases` unless an array of strings within bounds, then as
+     * lib/term-names.ts stores them (trimmed, once each, never the name).
+     */
+    async aliases(uid: TermUid, data: Record<string, unknown>, documentId?: string): Promise<string[] | undefined> {
+      const given = data.aliases !== undefined;
+      const name = typeof data.name === 'string' ? data.name : undefined;
+      if (!given && (name === undefined || !documentId)) return undefined;
+      const problem = given ? aliasesProblem(data.aliases) : null;
+      if (problem) throw new errors.ValidationError(`aliases: ${problem}`, { errors: [{ path: ['aliases'], message: problem }] });
+      const current: { name: string; aliases: unknown } | null = documentId
+        ? await strapi.db.query(uid).findOne({ where: { documentId }, select: ['name', 'aliases'] })
+        : null;
+      // A renamed term keeps its former name as an alias: imports and pickers naming it still find it.
+      const formerName = current && name !== undefined && name !== current.name ? [current.name] : [];
+      return storedAliases(name ?? current?.name ?? '', [...aliasStrings(given ? data.aliases : current?.aliases), ...formerName]);
     },
 
     /** Refuses a document left with more tags or sources than lib/article-relations.ts allows (read after the write). */

@@ -21,6 +21,7 @@ import tagLifecycle from './tag-lifecycle';
 import tagMerge from './tag-merge';
 import tagPageIndex from './tag-page-index';
 import tagPageQuery from './tag-page-query';
+import termNames from './term-names';
 import webhookDeliveries from './webhook-deliveries';
 import webhookDispatcher from './webhook-dispatcher';
 
@@ -48,6 +49,7 @@ export default {
   'tag-merge': tagMerge,
   'tag-page-index': tagPageIndex,
   'tag-page-query': tagPageQuery,
+  'term-names': termNames,
   'webhook-deliveries': webhookDeliveries,
   'webhook-dispatcher': webhookDispatcher,
 };

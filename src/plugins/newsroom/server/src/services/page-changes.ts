@@ -2,11 +2,20 @@ import type { Core } from '@strapi/strapi';
 import { UIDS } from '../../../shared/constants';
 import type { SluggedUid } from '../lib/content-rules';
 import { articleChange, emptyChangeSet, mergeChangeSets, termChange, type ChangeSet, type ListName, type PublishedArticle, type TermState } from '../lib/changes';
+import { aliasStrings } from '../lib/term-names';
 import { getService } from '../utils/get-service';
 
 type Slugged = { slug: string };
 type ArticleRow = { id: number; documentId: string; slug: string; updatedAt: unknown; tags?: Slugged[]; sources?: Slugged[] };
-type TermRow = { documentId: string; slug: string; name: string; url?: string | null; description?: string | null; articles?: Array<{ documentId: string }> };
+type TermRow = {
+  documentId: string;
+  slug: string;
+  name: string;
+  aliases?: unknown;
+  url?: string | null;
+  description?: string | null;
+  articles?: Array<{ documentId: string }>;
+};
 
 /** What readers saw of the entries a write is about: articles' published versions, or one tag or source. */
 export type Snapshot = { uid: typeof UIDS.article; articles: Map<string, PublishedArticle> } | { uid: typeof UIDS.tag | typeof UIDS.source; term: TermState | null };
@@ -44,7 +53,7 @@ const pageChanges = ({ strapi }: { strapi: Core.Strapi }) => {
   async function term(uid: typeof UIDS.tag | typeof UIDS.source, documentId: string, withLinks: boolean): Promise<TermState | null> {
     const row: TermRow | null = await strapi.db.query(uid).findOne({
       where: { documentId },
-      select: uid === UIDS.tag ? ['documentId', 'slug', 'name', 'description'] : ['documentId', 'slug', 'name', 'url'],
+      select: ['documentId', 'slug', 'name', 'aliases', uid === UIDS.tag ? 'description' : 'url'],
       ...(withLinks ? { populate: { articles: { select: ['documentId'], where: { publishedAt: { $notNull: true } } } } } : {}),
     });
     if (!row) return null;
@@ -53,6 +62,7 @@ const pageChanges = ({ strapi }: { strapi: Core.Strapi }) => {
       // A source's url is shown beside its name on every article that cites it.
       label: uid === UIDS.tag ? row.name : `${row.name}\n${row.url ?? ''}`,
       details: row.description ?? '',
+      aliases: aliasStrings(row.aliases).join('\n'),
       ...(withLinks ? { articles: (row.articles ?? []).map((a) => a.documentId).sort() } : {}),
     };
   }

@@ -3,8 +3,9 @@ import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { UIDS } from '../../../shared/constants';
 import type { MergeTags } from '../../../shared/contracts/tag-admin';
+import { MAX_ALIASES } from '../lib/content-rules';
 import { retirePlan } from '../lib/slug-history';
-import { aliasesWith, namesOf } from '../lib/term-aliases';
+import { storedAliases } from '../lib/term-names';
 import { ConcurrentChange } from '../utils/concurrent-change';
 import { getService } from '../utils/get-service';
 import { articleJoinTable, columnName, tableName } from '../utils/metadata';
@@ -74,6 +75,10 @@ const tagMerge = ({ strapi }: { strapi: Core.Strapi }) => {
         const directory = getService(strapi, 'tag-directory');
         const { fromTags, intoTag } = check(from, into, await directory.bySlugs([...from, into]));
         const fromIds = fromTags.map((tag) => tag.id);
+        const aliases = storedAliases(intoTag.name, [...intoTag.aliases, ...fromTags.flatMap((tag) => [tag.name, ...tag.aliases])]);
+        if (aliases.length > MAX_ALIASES) {
+          throw new errors.ValidationError(`"${into}" would have ${aliases.length} aliases, at most ${MAX_ALIASES}: remove some from the tags first`);
+        }
         if (!dryRun) {
           // Row locks on every tag involved, in id order: a second merge of the same tags waits here, then finds them gone.
           const ids = [intoTag.id, ...fromIds].sort((a, b) => a - b);
@@ -99,11 +104,10 @@ const tagMerge = ({ strapi }: { strapi: Core.Strapi }) => {
         await addLinks(trx, intoTag.id, missing);
         for (const tag of fromTags) await history.retire('tag', tag.documentId, tag.slug, intoTag.documentId);
         for (const tag of fromTags) await strapi.documents(UIDS.tag).delete({ documentId: tag.documentId });
-        const aliases = aliasesWith(intoTag, fromTags.flatMap(namesOf));
         await strapi.documents(UIDS.tag).update({ documentId: intoTag.documentId, data: { aliases } as never });
         await getService(strapi, 'tag-page-index').syncTags([intoTag.id]);
         await changes.record(before, await changes.snapshot(UIDS.tag, intoTag.documentId, true), ['redirects']);
-        return { ...report, tag: await directory.describe({ ...intoTag, aliases }) };
+        return { ...report, tag: await directory.describe(intoTag) };
       }) as unknown as Promise<Report>;
     },
   };

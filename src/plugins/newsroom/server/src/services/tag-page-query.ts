@@ -7,7 +7,9 @@ import type {
   TagPagePagination,
 } from '../../../shared/contracts/tag-pages';
 import { encodeCursor, type TagPageCursor } from '../lib/tag-page-cursor';
+import { aliasStrings } from '../lib/term-names';
 import { TABLES, UIDS } from '../../../shared/constants';
+import { getService } from '../utils/get-service';
 import { articleJoinTable, columnName, tableName } from '../utils/metadata';
 
 /** A tag as the queries use it: what readers get, and its row id for the page queries. */
@@ -39,7 +41,10 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
     name: column(UIDS.tag, 'name'),
     slug: column(UIDS.tag, 'slug'),
     description: column(UIDS.tag, 'description'),
+    aliases: column(UIDS.tag, 'aliases'),
   });
+  const summaryColumns = (t: ReturnType<typeof tagTable>) =>
+    ['t.id', { name: `t.${t.name}` }, { slug: `t.${t.slug}` }, { description: `t.${t.description}` }, { aliases: `t.${t.aliases}` }, 'c.article_count'] as const;
 
   /** The related rows of a relation for many articles at once, in the editor's order. */
   async function relatedRows(attribute: 'tags' | 'sources', target: UID.Schema, fields: string[], articleIds: number[]) {
@@ -87,12 +92,16 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
       }));
   }
 
-  async function withCount(rows: Array<{ id: number; name: string; slug: string; description?: string | null; article_count: unknown }>) {
+  type SummaryRow = { id: number; name: string; slug: string; description?: string | null; aliases?: unknown; article_count: unknown };
+
+  function withCount(rows: SummaryRow[]): TagSummary[] {
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
       slug: row.slug,
       description: row.description ?? null,
+      // A JSON column: text on SQLite, parsed by the driver on PostgreSQL; null on a tag from before aliases.
+      aliases: aliasStrings(typeof row.aliases === 'string' ? JSON.parse(row.aliases) : row.aliases),
       articleCount: Number(row.article_count ?? 0),
     }));
   }
@@ -102,10 +111,10 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
       const t = tagTable();
       const row = await knex()(`${t.table} as t`)
         .leftJoin(`${TABLES.tagCounts} as c`, 'c.tag_id', 't.id')
-        .select('t.id', { name: `t.${t.name}` }, { slug: `t.${t.slug}` }, { description: `t.${t.description}` }, 'c.article_count')
+        .select(...summaryColumns(t))
         .where(`t.${t.slug}`, slug)
         .first();
-      return row ? (await withCount([row]))[0] : null;
+      return row ? withCount([row])[0] : null;
     },
 
     async page(tag: TagSummary, request: PageRequest): Promise<TagPage> {
@@ -146,22 +155,32 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async listTags(options: { sort: 'count' | 'name'; page: number; pageSize: number; all: boolean }): Promise<{ tags: PublicTagSummary[]; pagination: Pagination }> {
+    /** `q`: only the tags whose name, slug or an alias matches it (services/term-names.ts: a range of the names index). */
+    async listTags(options: {
+      sort: 'count' | 'name';
+      page: number;
+      pageSize: number;
+      all: boolean;
+      q?: string;
+    }): Promise<{ tags: PublicTagSummary[]; pagination: Pagination }> {
       const t = tagTable();
-      const base = () =>
-        options.all
+      const matching = options.q === undefined ? null : getService(strapi, 'term-names').matchingIds('tag', options.q, knex());
+      const base = () => {
+        const query = options.all
           ? knex()(`${t.table} as t`).leftJoin(`${TABLES.tagCounts} as c`, 'c.tag_id', 't.id')
           : knex()(`${TABLES.tagCounts} as c`).join(`${t.table} as t`, 't.id', 'c.tag_id');
+        return matching ? query.whereIn('t.id', matching.clone()) : query;
+      };
       const [{ n }] = await base().count({ n: '*' });
       const total = Number(n);
       const query = base()
-        .select('t.id', { name: `t.${t.name}` }, { slug: `t.${t.slug}` }, { description: `t.${t.description}` }, 'c.article_count')
+        .select(...summaryColumns(t))
         .limit(options.pageSize)
         .offset((options.page - 1) * options.pageSize);
       if (options.sort === 'count') query.orderByRaw('COALESCE(c.article_count, 0) DESC');
       // LOWER: the same order on SQLite and PostgreSQL whatever their collations.
       query.orderByRaw(`LOWER(t.??) ASC`, [t.name]).orderBy('t.id', 'asc');
-      const tags = await withCount(await query);
+      const tags = withCount(await query);
       return {
         tags: tags.map(({ id: _id, ...tag }) => tag),
         pagination: { page: options.page, pageSize: options.pageSize, pageCount: Math.ceil(total / options.pageSize), total },

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { MAX_PAGE_SIZE, MAX_SLUG_LENGTH, wholeNumber } from './tag-pages';
+import { MAX_PAGE_SIZE, MAX_SLUG_LENGTH, searchQuery, wholeNumber } from './tag-pages';
 
 const slug = z.string().trim().min(1, 'a slug is required').max(MAX_SLUG_LENGTH, `slug is longer than ${MAX_SLUG_LENGTH} characters`);
 const flag = z.enum(['true', 'false']).default('false').transform((v) => v === 'true');
 
 export const adminTagListQuerySchema = z.object({
-  q: z.string().trim().max(100, 'q is longer than 100 characters').optional(),
+  // An empty box lists every tag.
+  q: z.union([z.literal(''), searchQuery]).optional(),
   sort: z.enum(['name', 'count', 'unpublished']).default('name'),
   page: wholeNumber('page', 1_000_000).default(1),
   pageSize: wholeNumber('pageSize', MAX_PAGE_SIZE).default(20),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { termKey } from '../lib/term-names';
 
 // Query values arrive as strings; `?page=2&page=3` arrives as an array and is refused.
 export const wholeNumber = (name: string, max: number) =>
@@ -10,6 +11,15 @@ export const wholeNumber = (name: string, max: number) =>
 
 export const MAX_PAGE_SIZE = 100;
 export const MAX_SLUG_LENGTH = 255;
+export const MAX_QUERY_LENGTH = 100;
+
+/** `q=` of the tag lists, public and admin: a name, slug or alias to match by prefix or whole word (lib/term-names.ts). */
+export const searchQuery = z
+  .string()
+  .trim()
+  .min(1, 'q must not be empty')
+  .max(MAX_QUERY_LENGTH, `q is longer than ${MAX_QUERY_LENGTH} characters`)
+  .refine((q) => termKey(q) !== '', 'q must contain a letter or a digit');
 
 // The controller tests slugs against it before any lookup.
 export { SLUG_PATTERN } from '../lib/slug';
@@ -29,6 +39,8 @@ export const tagListQuerySchema = z.object({
   page: wholeNumber('page', 1_000_000).default(1),
   pageSize: wholeNumber('pageSize', MAX_PAGE_SIZE).default(25),
   all: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  // Searched as lib/term-names.ts keys: what has no letter or digit would match everything.
+  q: searchQuery.optional(),
 });
 
 export const relatedTagsQuerySchema = z.object({

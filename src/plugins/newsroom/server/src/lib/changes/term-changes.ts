@@ -7,6 +7,8 @@ export interface TermState {
   label: string;
   /** What only its own pages show (a tag's description). */
   details: string;
+  /** Its aliases, one a line: its own page and the lists show them (and `q=` finds it by them). */
+  aliases: string;
   /** documentIds of the published articles linked to it, when the write touched its links. */
   articles?: string[];
 }
@@ -21,13 +23,14 @@ export function termChange(kind: TermKind, before: TermState | null, after: Term
   if (!before && !after) return change;
   const relabelled = !before || !after || before.label !== after.label || before.slug !== after.slug;
   const moved = diff(before?.articles, after?.articles);
-  if (!relabelled && moved.length === 0 && before!.details === after!.details) return change;
+  const realiased = before?.aliases !== after?.aliases;
+  if (!relabelled && !realiased && moved.length === 0 && before!.details === after!.details) return change;
   change[kind] = { before: before ? [before.slug] : [], after: after ? [after.slug] : [] };
   // A new tag has no page naming it yet; a renamed or deleted one is named on other pages.
   if (before && relabelled) change.labels[kind] = [...new Set([before.slug, ...(after ? [after.slug] : [])])];
   change.articles = moved;
-  // The lists show names and counts (and `?all=true` tags without articles).
-  if (relabelled || moved.length > 0) change.lists = [kind];
+  // The lists show names, aliases and counts (and `?all=true` tags without articles); `q=` searches aliases.
+  if (relabelled || realiased || moved.length > 0) change.lists = [kind];
   return change;
 }
 

@@ -13,8 +13,8 @@ export const storableData = <T>(data: T): T => storable(data);
 
 /** Fields a new entry gets when its writer leaves them out. */
 export function newEntryDefaults(uid: SluggedUid, data: Data): Data {
-  // A source's aliases are an array, never null: readers and the importer's lookup iterate them.
-  if (uid === UIDS.source && data.aliases == null) return { ...data, aliases: [] };
+  // Aliases are an array, never null: readers and the names index (lib/term-names.ts) iterate them.
+  if (uid !== UIDS.article && data.aliases == null) return { ...data, aliases: [] };
   return data;
 }
 

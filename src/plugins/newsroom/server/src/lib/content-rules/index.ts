@@ -3,6 +3,7 @@
 // the bulk importer (import/) both call these, through services/content-rules.ts
 // where a rule needs the database. A new rule goes here, once.
 export { ARTICLE_RELATION_LIMITS, relationLimitProblem, type ArticleRelation } from '../article-relations';
+export { aliasesProblem, MAX_ALIAS_LENGTH, MAX_ALIASES } from './aliases';
 export { firstFreeSlug, slugBase } from '../slug';
 export { articleExcerpt, newEntryDefaults, slugSourceOf, storableData, wantsGeneratedSlug, type ArticleContent } from './entry-fields';
 export { isSlugged, SLUGGED_TYPES, type SluggedUid } from './slugged-types';

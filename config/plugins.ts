@@ -23,6 +23,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         },
         tagPages: {
           maxAge: env.int('NEWSROOM_CACHE_MAX_AGE'),
+          redirectMaxAge: env.int('NEWSROOM_REDIRECT_MAX_AGE'),
           // The feeds' author.
           siteName: env('NEWSROOM_SITE_NAME'),
           siteUrl,

@@ -10,6 +10,7 @@ const defaults: PluginConfig = {
   excerpt: { ...DEFAULT_EXCERPT_OPTIONS },
   tagPages: {
     maxAge: 60,
+    redirectMaxAge: 3600,
     siteName: 'Newsroom',
     siteUrl: 'http://localhost:1337',
     articleUrl: 'http://localhost:1337/articles/{slug}',

@@ -5,6 +5,7 @@ import { renderTagListing } from '../lib/render-tag-listing';
 import { relatedTagsCacheTags, tagListCacheTags, tagPageCacheTags } from '../lib/changes';
 import { buildTagFeed } from '../lib/tag-feed';
 import { decodeCursor } from '../lib/tag-page-cursor';
+import { RetiredSlug, sendRetired } from '../http/retired-slug';
 import type { Built } from '../services/response-cache';
 import { PageOutOfRangeError, type TagPage, type TagSummary } from '../services/tag-page-query';
 import { relatedTagsQuerySchema, SLUG_PATTERN, tagListQuerySchema, tagPageQuerySchema, tagSlugSchema } from '../validation/tag-pages';
@@ -22,8 +23,17 @@ const tagPages = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => getService(strapi, 'tag-page-query');
   const config = () => pluginConfig(strapi, 'tagPages');
   // Every route answers through the response cache; errors thrown while building are never cached.
-  const serve = (ctx: Context, make: () => Promise<Response>) =>
-    getService(strapi, 'response-cache').serve(ctx, make);
+  // A retired slug answers 301 or 410 (http/retired-slug.ts), uncached: it costs two indexed lookups.
+  const serve = async (ctx: Context, make: () => Promise<Response>) => {
+    try {
+      await getService(strapi, 'response-cache').serve(ctx, make);
+    } catch (error) {
+      if (!(error instanceof RetiredSlug)) throw error;
+      sendRetired(ctx, error, { kind: 'tag', origin: origin(), maxAge: config().redirectMaxAge });
+    }
+  };
+  // Not ctx.origin: the Host header is the client's to choose, and the answer is cached publicly.
+  const origin = () => String(strapi.config.get('server.absoluteUrl')).replace(/\/+$/, '');
   const json = (payload: unknown, cacheTags: string[]): Response => ({ body: JSON.stringify(payload), type: JSON_TYPE, cacheTags });
   const pageTags = (page: TagPage) => tagPageCacheTags(page.tag, page.articles);
 
@@ -31,7 +41,11 @@ const tagPages = ({ strapi }: { strapi: Core.Strapi }) => {
     const { slug } = validate(tagSlugSchema, ctx.params, 'tag slug');
     // Checked before the database sees it: PostgreSQL refuses some bytes (NUL) outright.
     const tag = SLUG_PATTERN.test(slug) ? await query().findTag(slug) : null;
-    if (!tag) throw new errors.NotFoundError(`No tag with slug "${slug}"`);
+    if (!tag) {
+      const retired = SLUG_PATTERN.test(slug) ? await getService(strapi, 'slug-history').resolve('tag', slug) : null;
+      if (retired) throw new RetiredSlug(slug, retired.to);
+      throw new errors.NotFoundError(`No tag with slug "${slug}"`);
+    }
     return tag;
   }
 
@@ -64,9 +78,7 @@ const tagPages = ({ strapi }: { strapi: Core.Strapi }) => {
     const tag = await tagFrom(ctx);
     const page: TagPage = await query().page(tag, { pageSize: FEED_SIZE, page: 1 });
     const { siteName, siteUrl, articleUrl } = config();
-    // Not ctx.origin: the Host header is the client's to choose, and the answer is cached publicly.
-    const origin = String(strapi.config.get('server.absoluteUrl')).replace(/\/+$/, '');
-    const base = `${origin}${ctx.path.replace(/\/feed\.(xml|atom)$/, '')}`;
+    const base = `${origin()}${ctx.path.replace(/\/feed\.(xml|atom)$/, '')}`;
     const body = buildTagFeed(
       {
         tag: publicTag(tag),

@@ -10,6 +10,8 @@ import {
   wantsGeneratedSlug,
   type SluggedUid,
 } from '../lib/content-rules';
+import type { Snapshot } from '../services/page-changes';
+import { aliasesAfterUpdate } from '../lib/term-aliases';
 import { getService } from '../utils/get-service';
 import { yieldToReaders } from '../utils/yield-to-readers';
 
@@ -27,7 +29,8 @@ const TAG_WRITES = new Set(['create', 'update', 'delete']);
  * the Content Manager, REST or a script, runs in one transaction with
  * - before it: storable text, a generated slug, defaults, a valid body and the
  *   excerpt computed from the data merged with the current draft;
- * - after it: the relation limits, the tag-page index and the change set
+ * - after it: the relation limits, the tag-page index, the slug history
+ *   (services/slug-history.ts: a changed or deleted slug redirects) and the change set
  *   (what readers saw of the entry before and after: services/page-changes.ts),
  *   so a refused write rolls back whole, no reader sees the write without its
  *   index rows, and every change to a public page is announced.
@@ -64,10 +67,27 @@ export const storedContentMiddleware =
         if (id) await index.syncTags([id]);
       }
       await yieldToReaders(strapi);
-      await changes.record(before, await changes.snapshot(uid, documentId, withLinks));
+      const after = await changes.snapshot(uid, documentId, withLinks);
+      const redirected = documentId ? await followSlug(strapi, context.action, documentId, before, after) : false;
+      await changes.record(before, after, redirected ? ['redirects'] : []);
       return result;
     });
   };
+
+const REDIRECT_TYPES = { [UIDS.article]: 'article', [UIDS.tag]: 'tag', [UIDS.source]: 'source' } as const;
+
+/** Whether the redirect list changed: the entry's public slug changed, or it went. */
+function followSlug(strapi: Core.Strapi, action: string, documentId: string, before: Snapshot, after: Snapshot): Promise<boolean> {
+  return getService(strapi, 'slug-history').follow(REDIRECT_TYPES[before.uid], {
+    documentId,
+    before: publicSlugOf(before, documentId),
+    after: publicSlugOf(after, documentId),
+    deleted: action === 'delete',
+  });
+}
+
+const publicSlugOf = (snapshot: Snapshot, documentId: string): string | null =>
+  (snapshot.uid === UIDS.article ? snapshot.articles.get(documentId)?.slug : snapshot.term?.slug) ?? null;
 
 // A tag has one row (no draft & publish); its id is gone after a delete.
 const idOf = async (strapi: Core.Strapi, documentId: string): Promise<number | undefined> =>
@@ -86,6 +106,11 @@ async function prepare(strapi: Core.Strapi, uid: SluggedUid, action: 'create' | 
   const name = slugSourceOf(uid, data);
   if (name && wantsGeneratedSlug(action, data)) {
     [data.slug] = await rules.slugs(uid, [{ name, documentId: params.documentId }]);
+  }
+  if (uid !== UIDS.article && action === 'update' && params.documentId && typeof data.name === 'string') {
+    const current = await strapi.db.query(uid).findOne({ where: { documentId: params.documentId }, select: ['name', 'aliases'] });
+    const aliases = current ? aliasesAfterUpdate(data, current) : undefined;
+    if (aliases) data.aliases = aliases;
   }
   if (uid === UIDS.article) {
     if (Array.isArray(data.body)) await rules.assertValidBlocks(data.body);

@@ -21,6 +21,11 @@ const routes: PluginRoute[] = [
   // admin::hasPermissions requires every action listed, so the handler asks for any one of the plugin's.
   // The webhooks themselves are Strapi's (/admin/webhooks, its own permissions); what was sent to them is ours.
   { method: 'GET', path: '/webhooks/deliveries', handler: 'webhook-deliveries.list', config: allowed(ACTIONS.read) },
+  { method: 'GET', path: '/tags', handler: 'tag-admin.find', config: allowed(ACTIONS.tags) },
+  { method: 'POST', path: '/tags/merge', handler: 'tag-admin.merge', config: allowed(ACTIONS.tags) },
+  { method: 'PUT', path: '/tags/:slug', handler: 'tag-admin.rename', config: allowed(ACTIONS.tags) },
+  { method: 'DELETE', path: '/tags/:slug', handler: 'tag-admin.remove', config: allowed(ACTIONS.tags) },
+  { method: 'GET', path: '/redirects', handler: 'redirects.adminFind', config: allowed(ACTIONS.tags) },
   { method: 'GET', path: '/settings/limits', handler: 'limits.get', config: { policies: ['admin::isAuthenticatedAdmin'] } },
 ];
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { createContentApiRoutesFactory } from '@strapi/utils';
+import { redirectListQuerySchema } from '../validation/redirects';
 import { relatedTagsQuerySchema, tagListQuerySchema, tagPageQuerySchema } from '../validation/tag-pages';
 import type { Handler, PluginRoute } from './handler';
 
@@ -27,4 +28,5 @@ export default createContentApiRoutesFactory((): PluginRoute[] => [
   route('/tags/:slug/feed.atom', 'tag-pages.atom'),
   route('/tags/:slug/related', 'tag-pages.related', relatedTagsQuerySchema.shape),
   route('/tags/:slug', 'tag-pages.findOne', tagPageQuerySchema.shape),
+  route('/redirects', 'redirects.find', redirectListQuerySchema.shape),
 ]);

@@ -14,7 +14,11 @@ import pageChanges from './page-changes';
 import pageInvalidation from './page-invalidation';
 import pageVersions from './page-versions';
 import responseCache from './response-cache';
+import slugHistory from './slug-history';
 import tableIndexes from './table-indexes';
+import tagDirectory from './tag-directory';
+import tagLifecycle from './tag-lifecycle';
+import tagMerge from './tag-merge';
 import tagPageIndex from './tag-page-index';
 import tagPageQuery from './tag-page-query';
 import webhookDeliveries from './webhook-deliveries';
@@ -37,7 +41,11 @@ export default {
   'page-invalidation': pageInvalidation,
   'page-versions': pageVersions,
   'response-cache': responseCache,
+  'slug-history': slugHistory,
   'table-indexes': tableIndexes,
+  'tag-directory': tagDirectory,
+  'tag-lifecycle': tagLifecycle,
+  'tag-merge': tagMerge,
   'tag-page-index': tagPageIndex,
   'tag-page-query': tagPageQuery,
   'webhook-deliveries': webhookDeliveries,

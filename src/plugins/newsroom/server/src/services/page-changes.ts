@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../../../shared/constants';
 import type { SluggedUid } from '../lib/content-rules';
-import { articleChange, emptyChangeSet, mergeChangeSets, termChange, type ChangeSet, type PublishedArticle, type TermState } from '../lib/changes';
+import { articleChange, emptyChangeSet, mergeChangeSets, termChange, type ChangeSet, type ListName, type PublishedArticle, type TermState } from '../lib/changes';
 import { getService } from '../utils/get-service';
 
 type Slugged = { slug: string };
@@ -66,9 +66,10 @@ const pageChanges = ({ strapi }: { strapi: Core.Strapi }) => {
       return { uid, term: documentId ? await term(uid, documentId, withLinks) : null };
     },
 
-    /** Records what changed between two snapshots of the same entries. */
-    async record(before: Snapshot, after: Snapshot): Promise<void> {
-      await getService(strapi, 'page-versions').record(this.compare(before, after));
+    /** Records what changed between two snapshots of the same entries (and the lists the writer knows it changed besides). */
+    async record(before: Snapshot, after: Snapshot, lists: ListName[] = []): Promise<void> {
+      const change = this.compare(before, after);
+      await getService(strapi, 'page-versions').record(lists.length > 0 ? mergeChangeSets(change, { ...emptyChangeSet(), lists }) : change);
     },
 
     /** Published articles rewritten in place (their excerpt): every page showing them, on every tag they are on. */

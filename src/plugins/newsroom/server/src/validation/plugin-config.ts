@@ -6,6 +6,8 @@ export const tagPagesConfigSchema = z
   .object({
     /** Cache-Control max-age of the public tag-page routes, in seconds. */
     maxAge: z.number().int().min(0),
+    /** Cache-Control max-age of a retired slug's 301 or 410, in seconds: a slug taken again is purged by its cache tag. */
+    redirectMaxAge: z.number().int().min(0),
     /** The site's name: the feeds' author. */
     siteName: z.string().trim().min(1),
     /** The public site, for feed links. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // Query values arrive as strings; `?page=2&page=3` arrives as an array and is refused.
-const wholeNumber = (name: string, max: number) =>
+export const wholeNumber = (name: string, max: number) =>
   z
     .string()
     .regex(/^\d{1,9}$/, `${name} must be a positive integer`)

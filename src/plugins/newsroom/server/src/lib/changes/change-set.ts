@@ -1,6 +1,7 @@
 import type { BeforeAfter } from '../../../../shared/contracts/webhooks';
 
-export type ListName = 'tags' | 'sources';
+/** Lists of the public API: of tags, of sources, of redirects. */
+export type ListName = 'tags' | 'sources' | 'redirects';
 export type TermKind = 'tags' | 'sources';
 
 /**

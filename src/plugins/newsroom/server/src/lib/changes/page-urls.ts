@@ -21,7 +21,9 @@ export function tagApiUrls(apiUrl: string, slug: string): string[] {
 /** The canonical public API URLs whose answer the change changed (every page number is purged by cache tag). */
 export function urlsOf(change: ChangeSet, where: PageLocations): string[] {
   const urls = termsOf(change, 'tags').flatMap((slug) => tagApiUrls(where.apiUrl, slug));
-  if (change.all || change.lists.includes('tags')) urls.push(`${trim(where.apiUrl)}/api/newsroom/tags`);
+  for (const list of ['tags', 'redirects'] as const) {
+    if (change.all || change.lists.includes(list)) urls.push(`${trim(where.apiUrl)}/api/newsroom/${list}`);
+  }
   return [...new Set(urls)];
 }
 

@@ -9,21 +9,17 @@ interface AdminQuery<T> {
 }
 
 /**
- * GETs an admin route whenever `path` changes (nothing while it is null), and
- * again on `refresh()`. The last answer stays shown while the next loads;
- * an answer to an older path (a search typed further since) is dropped.
+ * GETs an admin route whenever `path` changes, and again on `refresh()`. The
+ * last answer stays shown while the next loads; an answer to an older path (a
+ * search typed further since) is dropped.
  */
-export function useAdminQuery<T>(path: string | null) {
+export function useAdminQuery<T>(path: string) {
   const { get } = useFetchClient();
-  const [state, setState] = useState<AdminQuery<T>>({ data: null, error: null, isLoading: path !== null });
+  const [state, setState] = useState<AdminQuery<T>>({ data: null, error: null, isLoading: true });
   const latest = useRef(0);
 
   const refresh = useCallback(async () => {
     const request = ++latest.current;
-    if (path === null) {
-      setState({ data: null, error: null, isLoading: false });
-      return;
-    }
     setState((previous) => ({ ...previous, isLoading: true }));
     try {
       const { data } = await get<T>(path);

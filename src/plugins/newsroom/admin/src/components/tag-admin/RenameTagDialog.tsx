@@ -44,7 +44,7 @@ export const RenameTagDialog = ({ tag, onClose, onRenamed }: RenameTagDialogProp
         <Field.Label>{message('tagAdmin.rename.name', 'Name')}</Field.Label>
         <TextInput value={name} onChange={(e) => setName(e.target.value)} />
       </Field.Root>
-      <Field.Root name="slug" hint={message('tagAdmin.rename.slug.hint', 'The tag’s address: /tags/{slug}', { slug: slug.trim() || tag.slug })}>
+      <Field.Root name="slug" hint={message('tagAdmin.rename.slug.hint', 'Lowercase letters, digits and hyphens: the last part of the tag’s URLs')}>
         <Field.Label>{message('tagAdmin.rename.slug', 'Slug')}</Field.Label>
         <TextInput value={slug} onChange={(e) => setSlug(e.target.value)} />
         <Field.Hint />

@@ -77,6 +77,7 @@ describe('the public API', () => {
         'api::tag.tag.find',
         'api::tag.tag.findOne',
         'plugin::newsroom.health.index',
+        'plugin::newsroom.redirects.find',
         'plugin::newsroom.tag-pages.atom',
         'plugin::newsroom.tag-pages.find',
         'plugin::newsroom.tag-pages.findOne',

@@ -98,6 +98,9 @@ describe('writers other than the Document Service call', () => {
 
   it('the Content Manager leaves the same redirect', async () => {
     const tag = await tags().create({ data: { name: 'Ceasefire' } });
+    // Cached under the old slug first: the rename must invalidate it.
+    await app.get('/api/newsroom/tags/ceasefire').expect(200);
+    expect((await app.get('/api/newsroom/tags/ceasefire').expect(200)).headers['x-newsroom-cache']).toBe('hit');
     await admin('put', `/content-manager/collection-types/${UIDS.tag}/${tag.documentId}`)
       .send({ name: 'Ceasefire talks', slug: 'ceasefire-talks' })
       .expect(200);

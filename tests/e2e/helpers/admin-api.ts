@@ -2,7 +2,8 @@
 
 export const PASSWORD = 'Newsroom-e2e-1';
 
-async function call<T>(url: string, method: string, body?: unknown, token?: string): Promise<T> {
+/** A JSON request to the server's admin or content API (`token`: an admin JWT); throws on any status but 2xx. */
+export async function call<T>(url: string, method: string, body?: unknown, token?: string): Promise<T> {
   const res = await fetch(url, {
     method,
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },

@@ -14,7 +14,7 @@ export default {
       intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Newsroom' },
       Component: () => import('./pages/App'),
       // Shown to anyone holding one of the plugin's actions; each page checks its own.
-      permissions: [...PERMISSIONS.read, ...PERMISSIONS.import, ...PERMISSIONS.settings],
+      permissions: [...PERMISSIONS.read, ...PERMISSIONS.import, ...PERMISSIONS.settings, ...PERMISSIONS.tags],
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Newsroom' });
   },

@@ -8,4 +8,5 @@ export const PERMISSIONS = {
   read: action('read'),
   import: action('import'),
   settings: action('settings'),
+  tags: action('tags'),
 };

@@ -11,6 +11,7 @@ export const NewsroomNav = ({ allowedActions }: { allowedActions: AllowedActions
   const links = [
     { to: 'import', allowed: allowedActions.canImport, label: formatMessage({ id: getTranslation('nav.import'), defaultMessage: 'Import' }) },
     { to: 'tags', allowed: allowedActions.canRead, label: formatMessage({ id: getTranslation('nav.tags'), defaultMessage: 'Tag pages' }) },
+    { to: 'tag-admin', allowed: allowedActions.canTags, label: formatMessage({ id: getTranslation('nav.tagAdmin'), defaultMessage: 'Tags' }) },
     { to: 'excerpts', allowed: allowedActions.canRead, label: formatMessage({ id: getTranslation('nav.excerpts'), defaultMessage: 'Excerpts' }) },
     { to: 'webhooks', allowed: allowedActions.canRead, label: formatMessage({ id: getTranslation('nav.webhooks'), defaultMessage: 'Webhooks' }) },
   ].filter((link) => link.allowed);

@@ -7,6 +7,7 @@ import { PLUGIN_ID } from '../../../shared/constants';
 import { getTranslation } from '../utils/getTranslation';
 import { ExcerptsPage } from './ExcerptsPage';
 import { ImportPage } from './ImportPage';
+import { TagAdminPage } from './TagAdminPage';
 import { TagPagesPage } from './TagPagesPage';
 import { WebhooksPage } from './WebhooksPage';
 
@@ -15,12 +16,14 @@ const App = () => {
   const { formatMessage } = useIntl();
   const { allowedActions, isLoading } = useRBAC(PERMISSIONS);
   if (isLoading) return <Page.Loading />;
+  // The first page this user may open: an editor who only manages tags lands on Tags.
+  const home = allowedActions.canImport ? 'import' : allowedActions.canRead ? 'tags' : 'tag-admin';
 
   return (
     <Layouts.Root sideNav={<NewsroomNav allowedActions={allowedActions} />}>
       <Page.Title>{formatMessage({ id: getTranslation('plugin.name'), defaultMessage: 'Newsroom' })}</Page.Title>
       <Routes>
-        <Route index element={<Navigate to={allowedActions.canImport ? 'import' : 'tags'} replace />} />
+        <Route index element={<Navigate to={home} replace />} />
         <Route
           path="import"
           element={
@@ -50,6 +53,14 @@ const App = () => {
           element={
             <Page.Protect permissions={PERMISSIONS.read}>
               <WebhooksPage />
+            </Page.Protect>
+          }
+        />
+        <Route
+          path="tag-admin"
+          element={
+            <Page.Protect permissions={PERMISSIONS.tags}>
+              <TagAdminPage />
             </Page.Protect>
           }
         />

@@ -1,7 +1,8 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMemo } from 'react';
 import type { DeleteTag, MergeTags, RenameTag } from '../../../shared/contracts/tag-admin';
-import { MERGE_ROUTE, tagRoute, withQuery } from '../utils/tagAdminRoutes';
+import { MERGE_ROUTE, tagRoute } from '../utils/tagAdminRoutes';
+import { withQuery } from '../utils/withQuery';
 
 export type RenameChanges = Omit<RenameTag.Request['body'], 'dryRun'>;
 

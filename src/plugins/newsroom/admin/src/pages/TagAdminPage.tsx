@@ -15,7 +15,8 @@ import { TagTable } from '../components/tag-admin/TagTable';
 import { useAdminQuery } from '../hooks/useAdminQuery';
 import { useFailureText } from '../hooks/useFailureText';
 import { useMessage } from '../hooks/useMessage';
-import { REDIRECTS_ROUTE, TAGS_ROUTE, withQuery } from '../utils/tagAdminRoutes';
+import { REDIRECTS_ROUTE, TAGS_ROUTE } from '../utils/tagAdminRoutes';
+import { withQuery } from '../utils/withQuery';
 
 const PAGE_SIZE = 20;
 

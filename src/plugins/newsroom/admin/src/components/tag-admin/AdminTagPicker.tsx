@@ -4,7 +4,8 @@ import { useState } from 'react';
 import type { ListAdminTags } from '../../../../shared/contracts/tag-admin';
 import { useAdminQuery } from '../../hooks/useAdminQuery';
 import { useMessage } from '../../hooks/useMessage';
-import { TAGS_ROUTE, withQuery } from '../../utils/tagAdminRoutes';
+import { TAGS_ROUTE } from '../../utils/tagAdminRoutes';
+import { withQuery } from '../../utils/withQuery';
 
 const PAGE_SIZE = 20;
 

@@ -1,9 +1,11 @@
 import { Combobox, ComboboxOption, Field } from '@strapi/design-system';
+import { useDebounce } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { GetTags, TagSummary } from '../../../../shared/contracts/tag-pages';
 import { getTranslation } from '../../utils/getTranslation';
 import { fetchPublic } from '../../utils/publicApi';
+import { withQuery } from '../../utils/withQuery';
 
 interface TagPickerProps {
   value: string | null;
@@ -11,24 +13,31 @@ interface TagPickerProps {
 }
 
 const PAGE_SIZE = 100;
+// The public list refuses a q with no letter or digit: nothing to match by.
+const searchable = (q: string) => /[\p{L}\p{N}]/u.test(q);
 
 /**
- * Every tag, by name, a page of 100 at a time: the list grows as the editor
- * scrolls, or types a name that narrows the loaded tags below the fold.
+ * Every tag, by name, a page of 100 at a time as the editor scrolls; what
+ * the editor types is searched by the public list (`q`: name, slug or alias,
+ * by prefix or whole word), so any tag of thousands is found.
  */
 export const TagPicker = ({ value, onChange }: TagPickerProps) => {
   const { formatMessage } = useIntl();
   const [tags, setTags] = useState<TagSummary[]>([]);
+  const [search, setSearch] = useState('');
+  const q = useDebounce(search.trim(), 300);
   const [page, setPage] = useState(1);
   const [pageCount, setPageCount] = useState(1);
   const [isLoading, setIsLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
+  useEffect(() => setPage(1), [q]);
+
   useEffect(() => {
     const controller = new AbortController();
     setIsLoading(true);
     fetchPublic<GetTags.Response>(
-      `/api/newsroom/tags?all=true&sort=name&pageSize=${PAGE_SIZE}&page=${page}`,
+      withQuery('/api/newsroom/tags', { all: 'true', sort: 'name', pageSize: PAGE_SIZE, page, q: searchable(q) ? q : undefined }),
       controller.signal,
     )
       .then(({ data, meta }) => {
@@ -42,19 +51,21 @@ export const TagPicker = ({ value, onChange }: TagPickerProps) => {
         setIsLoading(false);
       });
     return () => controller.abort();
-  }, [page]);
+  }, [page, q]);
 
   const label = formatMessage({ id: getTranslation('tags.picker.label'), defaultMessage: 'Tag' });
   return (
-    <Field.Root name="tag" error={error ?? undefined} hint={formatMessage({ id: getTranslation('tags.picker.hint'), defaultMessage: 'Type to search by name' })}>
+    <Field.Root name="tag" error={error ?? undefined} hint={formatMessage({ id: getTranslation('tags.picker.hint'), defaultMessage: 'Type a name, slug or alias' })}>
       <Field.Label>{label}</Field.Label>
       <Combobox
         aria-label={label}
         placeholder={formatMessage({ id: getTranslation('tags.picker.placeholder'), defaultMessage: 'Choose a tag' })}
-        autocomplete={{ type: 'list', filter: 'contains' }}
+        // The server has matched names, slugs and aliases: the options are not filtered again.
+        autocomplete="none"
         value={value ?? undefined}
         onChange={(slug) => onChange(slug ?? null)}
         onClear={() => onChange(null)}
+        onInputChange={(event) => setSearch(event.currentTarget.value)}
         loading={isLoading}
         hasMoreItems={page < pageCount}
         onLoadMore={() => setPage((current) => current + 1)}

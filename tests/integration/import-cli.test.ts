@@ -76,7 +76,7 @@ async function databaseState() {
       articles: await app.strapi.db.query(UIDS.article).count(),
       tags: await app.strapi.db.query(UIDS.tag).count(),
       rows: await rowCounts(app),
-      tagCounts: await knex(TABLES.tagCounts).select('tag_id', 'article_count').orderBy('tag_id'),
+      tagCounts: await knex(TABLES.tagCounts).select('term_id', 'article_count').orderBy('term_id'),
       contentVersion: await knex(TABLES.contentVersion).select('id', 'version').orderBy('id'),
     };
   } finally {

@@ -118,8 +118,8 @@ describe('a merge', () => {
 
   it('leaves the tag-page index exactly as a rebuild from the links makes it', async () => {
     const indexRows = async () =>
-      (await app.strapi.db.connection(TABLES.tagArticles).select('tag_id', 'article_id', 'document_id', 'published_at')).map((row) => ({ ...row, published_at: Number(row.published_at) })).sort((a, b) => a.tag_id - b.tag_id || a.article_id - b.article_id);
-    const counts = () => app.strapi.db.connection(TABLES.tagCounts).select('tag_id', 'article_count').orderBy('tag_id');
+      (await app.strapi.db.connection(TABLES.tagArticles).select('term_id', 'article_id', 'document_id', 'published_at')).map((row) => ({ ...row, published_at: Number(row.published_at) })).sort((a, b) => a.term_id - b.term_id || a.article_id - b.article_id);
+    const counts = () => app.strapi.db.connection(TABLES.tagCounts).select('term_id', 'article_count').orderBy('term_id');
     const merged = { rows: await indexRows(), counts: (await counts()).map((row) => ({ ...row, article_count: Number(row.article_count) })) };
     await app.service('tag-page-index').rebuild();
     expect({ rows: await indexRows(), counts: (await counts()).map((row) => ({ ...row, article_count: Number(row.article_count) })) }).toEqual(merged);

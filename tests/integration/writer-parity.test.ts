@@ -85,14 +85,14 @@ async function snapshot() {
   const documentOf = new Map(articles.map((row) => [row.id, row.document_id]));
   const index = ((await knex(TABLES.tagArticles)) as Row[])
     .map((row) => ({
-      tag: tagSlug.get(row.tag_id),
+      tag: tagSlug.get(row.term_id),
       article: keyOf.get(row.article_id),
       documentMatches: row.document_id === documentOf.get(row.article_id),
       publishedAtMatches: Number(row.published_at) === publishedAt.get(row.article_id),
     }))
     .sort((a, b) => `${a.tag}${a.article}`.localeCompare(`${b.tag}${b.article}`));
   const counts = ((await knex(TABLES.tagCounts)) as Row[])
-    .map((row) => ({ tag: tagSlug.get(row.tag_id), articleCount: Number(row.article_count) }))
+    .map((row) => ({ tag: tagSlug.get(row.term_id), articleCount: Number(row.article_count) }))
     .sort((a, b) => String(a.tag).localeCompare(String(b.tag)));
   const slugOfTerm = { tag: tagSlug, source: sourceSlug } as Record<string, Map<unknown, unknown>>;
   const names = ((await knex(TABLES.termNames)) as Row[])

@@ -16,8 +16,13 @@ export type NewsroomUid = (typeof UIDS)[keyof typeof UIDS];
 
 /** The plugin's own tables, created by database/migrations/*newsroom-*.js (which cannot import this file: they are plain JS run before the plugin loads). */
 export const TABLES = {
+  /** The term-page index of tags: one row per (tag, published article), keyed by `term_id`. */
   tagArticles: 'newsroom_tag_articles',
+  /** Per tag, its published article count. */
   tagCounts: 'newsroom_tag_counts',
+  /** The same index design for sources (one engine, two uses: TERM_INDEX). */
+  sourceArticles: 'newsroom_source_articles',
+  sourceCounts: 'newsroom_source_counts',
   /** One row: the sequence number of the last committed change (services/page-versions.ts). */
   contentVersion: 'newsroom_content_version',
   /** Per cache tag, the change that last touched it. */
@@ -31,6 +36,16 @@ export const TABLES = {
   /** Every name, alias and slug of tags and sources, as search and lookup keys (server/src/lib/term-names.ts). */
   termNames: 'newsroom_term_names',
 } as const;
+
+/** The taxonomies with public pages, as an article's relations name them. */
+export const TERM_KINDS = ['tags', 'sources'] as const;
+export type TermKind = (typeof TERM_KINDS)[number];
+
+/** Per taxonomy: its content type, its index tables and its singular name (redirects, name rows, cache tags). */
+export const TERM_INDEX = {
+  tags: { uid: UIDS.tag, pages: TABLES.tagArticles, counts: TABLES.tagCounts, type: 'tag' },
+  sources: { uid: UIDS.source, pages: TABLES.sourceArticles, counts: TABLES.sourceCounts, type: 'source' },
+} as const satisfies Record<TermKind, { uid: NewsroomUid; pages: string; counts: string; type: string }>;
 
 /** What a redirect or a name row belongs to. */
 export const REDIRECT_TYPES = ['tag', 'source', 'article'] as const;

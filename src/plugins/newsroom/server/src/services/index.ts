@@ -1,3 +1,4 @@
+import articleCards from './article-cards';
 import contentRules from './content-rules';
 import changeOutbox from './change-outbox';
 import deliveryLog from './delivery-log';
@@ -26,6 +27,7 @@ import webhookDeliveries from './webhook-deliveries';
 import webhookDispatcher from './webhook-dispatcher';
 
 export default {
+  'article-cards': articleCards,
   'content-rules': contentRules,
   'change-outbox': changeOutbox,
   'delivery-log': deliveryLog,

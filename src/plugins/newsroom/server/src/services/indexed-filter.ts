@@ -52,7 +52,7 @@ const indexedFilter = ({ strapi }: { strapi: Core.Strapi }) => {
     return ofTargets(query, `l.${link.inverseJoinColumn.name}`, plan);
   }
 
-  const tagsArticles = (plan: IndexedFilterPlan) => ofTargets(knex()(PAGES), 'tag_id', plan);
+  const tagsArticles = (plan: IndexedFilterPlan) => ofTargets(knex()(PAGES), 'term_id', plan);
 
   /**
    * The (article_id, published_at) rows the page is cut from, in the plan's
@@ -80,7 +80,7 @@ const indexedFilter = ({ strapi }: { strapi: Core.Strapi }) => {
     async total(plan: IndexedFilterPlan): Promise<number> {
       const several = plan.slugs.length > 1;
       if (plan.relation === 'tags' && !several) {
-        const row = await ofTargets(knex()(COUNTS).select('article_count'), 'tag_id', plan).first();
+        const row = await ofTargets(knex()(COUNTS).select('article_count'), 'term_id', plan).first();
         return Number(row?.article_count ?? 0);
       }
       const query = plan.relation === 'tags' ? tagsArticles(plan) : sourcesArticles(plan);

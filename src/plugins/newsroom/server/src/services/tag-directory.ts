@@ -62,7 +62,7 @@ const tagDirectory = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   }
 
-  const tags = (knex: Knex) => knex(`${t().table} as t`).leftJoin(`${TABLES.tagCounts} as c`, 'c.tag_id', 't.id');
+  const tags = (knex: Knex) => knex(`${t().table} as t`).leftJoin(`${TABLES.tagCounts} as c`, 'c.term_id', 't.id');
   const selectTag = (query: Knex.QueryBuilder) =>
     query.select('t.id', { documentId: 't.document_id' }, { name: `t.${t().name}` }, { slug: `t.${t().slug}` }, { aliases: 't.aliases' }, 'c.article_count');
 

@@ -36,13 +36,13 @@ const tagPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Moves each tag's count by `delta` rows; a tag left with none has no count row. */
   async function adjustCounts(trx: Knex.Transaction, deltas: Map<number, number>, sign: 1 | -1): Promise<void> {
-    const changes = [...deltas].map(([tag_id, n]) => ({ tag_id, article_count: sign * n }));
+    const changes = [...deltas].map(([term_id, n]) => ({ term_id, article_count: sign * n }));
     for (const chunk of chunked(changes)) {
       await trx(COUNTS)
         .insert(chunk)
-        .onConflict('tag_id')
+        .onConflict('term_id')
         .merge({ article_count: trx.raw('??.article_count + excluded.article_count', [COUNTS]) });
-      if (sign < 0) await trx(COUNTS).whereIn('tag_id', chunk.map((change) => change.tag_id)).where('article_count', '<=', 0).delete();
+      if (sign < 0) await trx(COUNTS).whereIn('term_id', chunk.map((change) => change.term_id)).where('article_count', '<=', 0).delete();
     }
   }
 
@@ -54,13 +54,13 @@ const tagPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Counts from the rows themselves, for the tags given (after a tag's links changed wholesale). */
   async function recount(trx: Knex.Transaction, tagIds: Iterable<number>): Promise<void> {
     for (const chunk of chunked([...new Set(tagIds)])) {
-      const counted: Array<{ tag_id: number; n: number | string }> = await trx(PAGES)
-        .select('tag_id')
+      const counted: Array<{ term_id: number; n: number | string }> = await trx(PAGES)
+        .select('term_id')
         .count({ n: '*' })
-        .whereIn('tag_id', chunk)
-        .groupBy('tag_id');
-      await trx(COUNTS).whereIn('tag_id', chunk).delete();
-      if (counted.length > 0) await trx(COUNTS).insert(counted.map((row) => ({ tag_id: row.tag_id, article_count: Number(row.n) })));
+        .whereIn('term_id', chunk)
+        .groupBy('term_id');
+      await trx(COUNTS).whereIn('term_id', chunk).delete();
+      if (counted.length > 0) await trx(COUNTS).insert(counted.map((row) => ({ term_id: row.term_id, article_count: Number(row.n) })));
     }
   }
 
@@ -75,7 +75,7 @@ const tagPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
       if (documentIds.length === 0) return;
       await inTransaction(async (trx) => {
         for (const chunk of chunked(documentIds)) {
-          const removed: Array<{ tag_id: number }> = await trx(PAGES).select('tag_id').whereIn('document_id', chunk);
+          const removed: Array<{ term_id: number }> = await trx(PAGES).select('term_id').whereIn('document_id', chunk);
           await trx(PAGES).whereIn('document_id', chunk).delete();
           await adjustCounts(trx, rowsPerTag(removed), -1);
           await add(trx, rowsOf(await publishedArticles({ documentId: { $in: chunk } })));
@@ -88,7 +88,7 @@ const tagPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
       if (tagIds.length === 0) return;
       await inTransaction(async (trx) => {
         for (const chunk of chunked(tagIds)) {
-          await trx(PAGES).whereIn('tag_id', chunk).delete();
+          await trx(PAGES).whereIn('term_id', chunk).delete();
           for (const rows of chunked(rowsOf(await publishedArticles({ tags: { id: { $in: chunk } } }, chunk)))) await trx(PAGES).insert(rows);
         }
         await recount(trx, tagIds);

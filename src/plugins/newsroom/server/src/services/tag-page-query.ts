@@ -10,7 +10,7 @@ import { encodeCursor, type TagPageCursor } from '../lib/tag-page-cursor';
 import { aliasStrings } from '../lib/term-names';
 import { TABLES, UIDS } from '../../../shared/constants';
 import { getService } from '../utils/get-service';
-import { articleJoinTable, columnName, tableName } from '../utils/metadata';
+import { columnName } from '../utils/metadata';
 
 /** A tag as the queries use it: what readers get, and its row id for the page queries. */
 export interface TagSummary extends PublicTagSummary {
@@ -46,52 +46,6 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
   const summaryColumns = (t: ReturnType<typeof tagTable>) =>
     ['t.id', { name: `t.${t.name}` }, { slug: `t.${t.slug}` }, { description: `t.${t.description}` }, { aliases: `t.${t.aliases}` }, 'c.article_count'] as const;
 
-  /** The related rows of a relation for many articles at once, in the editor's order. */
-  async function relatedRows(attribute: 'tags' | 'sources', target: UID.Schema, fields: string[], articleIds: number[]) {
-    const link = articleJoinTable(strapi, attribute);
-    const rows: Array<Record<string, unknown> & { article_id: number }> = await knex()(`${link.name} as l`)
-      .join(`${tableName(strapi, target)} as r`, 'r.id', `l.${link.inverseJoinColumn.name}`)
-      .whereIn(`l.${link.joinColumn.name}`, articleIds)
-      .orderBy(`l.${link.orderColumnName}`, 'asc')
-      .orderBy('r.id', 'asc')
-      .select({ article_id: `l.${link.joinColumn.name}` }, ...fields.map((field) => ({ [field]: `r.${column(target, field)}` })));
-    const byArticle = new Map<number, Array<Record<string, unknown>>>();
-    for (const { article_id, ...fieldsOfRow } of rows) {
-      byArticle.set(article_id, [...(byArticle.get(article_id) ?? []), fieldsOfRow]);
-    }
-    return byArticle;
-  }
-
-  type ArticleRow = { id: number; documentId: string; title: string; slug: string; excerpt: string | null; publishedAt: string | number | Date };
-
-  /** Published article rows by id, in the order given, with their tags and sources: three queries. */
-  async function articlesById(ids: number[]): Promise<TagPageArticle[]> {
-    if (ids.length === 0) return [];
-    const table = strapi.db.metadata.get(UIDS.article).tableName;
-    const fields = ['documentId', 'title', 'slug', 'excerpt', 'publishedAt'];
-    const [rows, tags, sources] = await Promise.all([
-      knex()(table)
-        .whereIn('id', ids)
-        .select('id', ...fields.map((field) => ({ [field]: column(UIDS.article, field) }))),
-      relatedRows('tags', UIDS.tag, ['name', 'slug'], ids),
-      relatedRows('sources', UIDS.source, ['name', 'slug', 'url'], ids),
-    ]);
-    const byId = new Map((rows as ArticleRow[]).map((row) => [row.id, row]));
-    return ids
-      .map((id) => byId.get(id))
-      .filter((row): row is ArticleRow => row !== undefined)
-      .map((row) => ({
-        documentId: row.documentId,
-        title: row.title,
-        slug: row.slug,
-        excerpt: row.excerpt ?? null,
-        // SQLite keeps milliseconds, PostgreSQL a timestamp: one ISO string out.
-        publishedAt: new Date(row.publishedAt).toISOString(),
-        tags: (tags.get(row.id) ?? []) as TagPageArticle['tags'],
-        sources: ((sources.get(row.id) ?? []) as TagPageArticle['sources']).map((source) => ({ ...source, url: source.url ?? null })),
-      }));
-  }
-
   type SummaryRow = { id: number; name: string; slug: string; description?: string | null; aliases?: unknown; article_count: unknown };
 
   function withCount(rows: SummaryRow[]): TagSummary[] {
@@ -110,7 +64,7 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
     async findTag(slug: string): Promise<TagSummary | null> {
       const t = tagTable();
       const row = await knex()(`${t.table} as t`)
-        .leftJoin(`${TABLES.tagCounts} as c`, 'c.tag_id', 't.id')
+        .leftJoin(`${TABLES.tagCounts} as c`, 'c.term_id', 't.id')
         .select(...summaryColumns(t))
         .where(`t.${t.slug}`, slug)
         .first();
@@ -128,7 +82,7 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
       // One more row than the page tells whether a next page exists.
       const query = knex()(TABLES.tagArticles)
         .select('article_id', 'published_at')
-        .where('tag_id', tag.id)
+        .where('term_id', tag.id)
         .orderBy([
           { column: 'published_at', order: 'desc' },
           { column: 'article_id', order: 'desc' },
@@ -147,7 +101,7 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
           ? encodeCursor({ publishedAt: Number(last.published_at), id: last.article_id })
           : null;
 
-      const articles = await articlesById(onPage.map((p) => p.article_id));
+      const articles = await getService(strapi, 'article-cards').byId(onPage.map((p) => p.article_id));
       return {
         tag,
         articles,
@@ -167,8 +121,8 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
       const matching = options.q === undefined ? null : getService(strapi, 'term-names').matchingIds('tag', options.q, knex());
       const base = () => {
         const query = options.all
-          ? knex()(`${t.table} as t`).leftJoin(`${TABLES.tagCounts} as c`, 'c.tag_id', 't.id')
-          : knex()(`${TABLES.tagCounts} as c`).join(`${t.table} as t`, 't.id', 'c.tag_id');
+          ? knex()(`${t.table} as t`).leftJoin(`${TABLES.tagCounts} as c`, 'c.term_id', 't.id')
+          : knex()(`${TABLES.tagCounts} as c`).join(`${t.table} as t`, 't.id', 'c.term_id');
         return matching ? query.whereIn('t.id', matching.clone()) : query;
       };
       const [{ n }] = await base().count({ n: '*' });
@@ -192,16 +146,16 @@ const tagPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
       const t = tagTable();
       const rows = (await knex()(`${TABLES.tagArticles} as a`)
         .join(`${TABLES.tagArticles} as b`, function joinSameArticle() {
-          this.on('b.article_id', '=', 'a.article_id').andOn('b.tag_id', '<>', 'a.tag_id');
+          this.on('b.article_id', '=', 'a.article_id').andOn('b.term_id', '<>', 'a.term_id');
         })
-        .join(`${t.table} as t`, 't.id', 'b.tag_id')
-        .where('a.tag_id', tag.id)
-        .groupBy('b.tag_id', `t.${t.name}`, `t.${t.slug}`)
+        .join(`${t.table} as t`, 't.id', 'b.term_id')
+        .where('a.term_id', tag.id)
+        .groupBy('b.term_id', `t.${t.name}`, `t.${t.slug}`)
         .select({ name: `t.${t.name}` }, { slug: `t.${t.slug}` })
         .count({ shared: '*' })
         .orderBy([
           { column: 'shared', order: 'desc' },
-          { column: 'b.tag_id', order: 'asc' },
+          { column: 'b.term_id', order: 'asc' },
         ])
         .limit(limit)) as unknown as Array<{ name: string; slug: string; shared: number | string }>;
       return rows.map((row) => ({ name: row.name, slug: row.slug, sharedArticles: Number(row.shared) }));

@@ -1,8 +1,9 @@
+import type { TermKind } from '../../../../shared/constants';
 import type { BeforeAfter } from '../../../../shared/contracts/webhooks';
 
 /** Lists of the public API: of tags, of sources, of redirects. */
 export type ListName = 'tags' | 'sources' | 'redirects';
-export type TermKind = 'tags' | 'sources';
+export type { TermKind };
 
 /**
  * What one write changed of the public pages, as its writer saw it inside

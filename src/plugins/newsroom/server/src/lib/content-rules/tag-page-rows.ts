@@ -4,7 +4,7 @@
  * rows. Every writer derives its rows here, from what it wrote.
  */
 export interface TagPageRow {
-  tag_id: number;
+  term_id: number;
   /** The published row of the article (Strapi keeps a draft row beside it). */
   article_id: number;
   document_id: string;
@@ -21,7 +21,7 @@ export interface PublishedArticleRow {
 export function tagPageRows(article: PublishedArticleRow, tagIds: Iterable<number>): TagPageRow[] {
   const publishedAt = new Date(article.publishedAt).getTime();
   return [...new Set(tagIds)].map((tagId) => ({
-    tag_id: tagId,
+    term_id: tagId,
     article_id: article.id,
     document_id: article.documentId,
     published_at: publishedAt,
@@ -29,8 +29,8 @@ export function tagPageRows(article: PublishedArticleRow, tagIds: Iterable<numbe
 }
 
 /** How many rows each tag gains (or loses): what its article count changes by. */
-export function rowsPerTag(rows: Iterable<{ tag_id: number }>): Map<number, number> {
+export function rowsPerTag(rows: Iterable<{ term_id: number }>): Map<number, number> {
   const counts = new Map<number, number>();
-  for (const row of rows) counts.set(row.tag_id, (counts.get(row.tag_id) ?? 0) + 1);
+  for (const row of rows) counts.set(row.term_id, (counts.get(row.term_id) ?? 0) + 1);
   return counts;
 }

@@ -1,0 +1,64 @@
+import type { Core, UID } from '@strapi/strapi';
+import type { TagPageArticle } from '../../../shared/contracts/tag-pages';
+import { UIDS } from '../../../shared/constants';
+import { articleJoinTable, columnName, tableName } from '../utils/metadata';
+
+type ArticleRow = { id: number; documentId: string; title: string; slug: string; excerpt: string | null; publishedAt: string | number | Date };
+
+/**
+ * The article cards of a tag or source page (and of any other listing):
+ * published article rows by id, with their tags and sources, in a fixed
+ * number of queries whatever the page size.
+ */
+const articleCards = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  const column = (uid: UID.Schema, attribute: string) => columnName(strapi, uid, attribute);
+
+  /** The related rows of a relation for many articles at once, in the editor's order. */
+  async function relatedRows(attribute: 'tags' | 'sources', target: UID.Schema, fields: string[], articleIds: number[]) {
+    const link = articleJoinTable(strapi, attribute);
+    const rows: Array<Record<string, unknown> & { article_id: number }> = await knex()(`${link.name} as l`)
+      .join(`${tableName(strapi, target)} as r`, 'r.id', `l.${link.inverseJoinColumn.name}`)
+      .whereIn(`l.${link.joinColumn.name}`, articleIds)
+      .orderBy(`l.${link.orderColumnName}`, 'asc')
+      .orderBy('r.id', 'asc')
+      .select({ article_id: `l.${link.joinColumn.name}` }, ...fields.map((field) => ({ [field]: `r.${column(target, field)}` })));
+    const byArticle = new Map<number, Array<Record<string, unknown>>>();
+    for (const { article_id, ...fieldsOfRow } of rows) {
+      byArticle.set(article_id, [...(byArticle.get(article_id) ?? []), fieldsOfRow]);
+    }
+    return byArticle;
+  }
+
+  return {
+    /** Article rows by id, in the order given (ids with no row are left out). */
+    async byId(ids: number[]): Promise<TagPageArticle[]> {
+      if (ids.length === 0) return [];
+      const table = strapi.db.metadata.get(UIDS.article).tableName;
+      const fields = ['documentId', 'title', 'slug', 'excerpt', 'publishedAt'];
+      const [rows, tags, sources] = await Promise.all([
+        knex()(table)
+          .whereIn('id', ids)
+          .select('id', ...fields.map((field) => ({ [field]: column(UIDS.article, field) }))),
+        relatedRows('tags', UIDS.tag, ['name', 'slug'], ids),
+        relatedRows('sources', UIDS.source, ['name', 'slug', 'url'], ids),
+      ]);
+      const byId = new Map((rows as ArticleRow[]).map((row) => [row.id, row]));
+      return ids
+        .map((id) => byId.get(id))
+        .filter((row): row is ArticleRow => row !== undefined)
+        .map((row) => ({
+          documentId: row.documentId,
+          title: row.title,
+          slug: row.slug,
+          excerpt: row.excerpt ?? null,
+          // SQLite keeps milliseconds, PostgreSQL a timestamp: one ISO string out.
+          publishedAt: new Date(row.publishedAt).toISOString(),
+          tags: (tags.get(row.id) ?? []) as TagPageArticle['tags'],
+          sources: ((sources.get(row.id) ?? []) as TagPageArticle['sources']).map((source) => ({ ...source, url: source.url ?? null })),
+        }));
+    },
+  };
+};
+
+export default articleCards;

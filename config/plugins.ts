@@ -46,6 +46,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         // Who is told which pages changed, and how (README, "Change propagation").
         changes: {
           tagUrl: env('NEWSROOM_TAG_URL', `${siteUrl}/tags/{slug}`),
+          sourceUrl: env('NEWSROOM_SOURCE_URL', `${siteUrl}/sources/{slug}`),
           coalesceMs: env.int('NEWSROOM_CHANGES_COALESCE_MS'),
           pollMs: env.int('NEWSROOM_CHANGES_POLL_MS'),
           maxEntries: env.int('NEWSROOM_CHANGES_MAX_ENTRIES'),

@@ -22,6 +22,7 @@ export async function rowCounts(app: Pick<TestApp, 'strapi'>): Promise<Record<st
     linkTable(app, 'tags'),
     linkTable(app, 'sources'),
     TABLES.tagArticles,
+    TABLES.sourceArticles,
   ];
   const counts: Record<string, number> = {};
   for (const table of tables) {

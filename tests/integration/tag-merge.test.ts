@@ -121,7 +121,7 @@ describe('a merge', () => {
       (await app.strapi.db.connection(TABLES.tagArticles).select('term_id', 'article_id', 'document_id', 'published_at')).map((row) => ({ ...row, published_at: Number(row.published_at) })).sort((a, b) => a.term_id - b.term_id || a.article_id - b.article_id);
     const counts = () => app.strapi.db.connection(TABLES.tagCounts).select('term_id', 'article_count').orderBy('term_id');
     const merged = { rows: await indexRows(), counts: (await counts()).map((row) => ({ ...row, article_count: Number(row.article_count) })) };
-    await app.service('tag-page-index').rebuild();
+    await app.service('term-page-index').rebuild();
     expect({ rows: await indexRows(), counts: (await counts()).map((row) => ({ ...row, article_count: Number(row.article_count) })) }).toEqual(merged);
   });
 

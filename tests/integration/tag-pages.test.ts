@@ -19,7 +19,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 3));
 const get = app.get;
 
 beforeAll(async () => {
-  const tag = await tags().create({ data: { name: seed.tag, description: 'Strikes by the coalition' } });
+  const tag = await tags().create({ data: { name: seed.tag, description: 'Strikes by the coalition', metaTitle: 'Coalition strikes', metaDescription: 'Every strike by the US-led coalition' } });
   tagId = tag.documentId;
   // Oldest first, so each publish is later than the one before: the page is newest first.
   for (const item of [...seed.items].reverse()) {
@@ -41,6 +41,9 @@ describe('GET /api/newsroom/tags/:slug', () => {
       description: 'Strikes by the coalition',
       aliases: [],
       articleCount: 10,
+      metaTitle: 'Coalition strikes',
+      metaDescription: 'Every strike by the US-led coalition',
+      noindex: false,
     });
     expect(res.body.data.articles.map((a: { title: string }) => a.title)).toEqual(seed.items.map((i) => i.title));
     expect(res.body.data.articles[0]).toEqual({
@@ -191,7 +194,7 @@ describe('GET /api/newsroom/tags and related tags', () => {
     expect(byName.body.data.map((t: { name: string }) => t.name)).toEqual(['Syria', seed.tag]);
     expect(byName.body.meta.pagination).toEqual({ page: 2, pageSize: 2, pageCount: 2, total: 4 });
     const all = await get('/api/newsroom/tags?sort=name&all=true').expect(200);
-    expect(all.body.data[0]).toEqual({ name: 'Empty tag', slug: 'empty-tag', description: null, aliases: [], articleCount: 0 });
+    expect(all.body.data[0]).toEqual({ name: 'Empty tag', slug: 'empty-tag', description: null, aliases: [], articleCount: 0, metaTitle: null, metaDescription: null, noindex: false });
     await get('/api/newsroom/tags?sort=popularity').expect(400);
   });
 
@@ -222,7 +225,7 @@ describe('the tag-page index', () => {
   });
 
   it('is rebuilt when it does not match the articles', async () => {
-    const index = app.service('tag-page-index');
+    const index = app.service('term-page-index');
     expect(await index.isConsistent()).toBe(true);
     await app.strapi.db.connection(TABLES.tagArticles).delete();
     expect(await index.isConsistent()).toBe(false);
@@ -233,7 +236,7 @@ describe('the tag-page index', () => {
   });
 
   it('gets fresh statistics after a bulk load (and on PostgreSQL a vacuum, for index-only scans)', async () => {
-    await app.service('tag-page-index').analyze();
+    await app.service('term-page-index').analyze();
     const knex = app.strapi.db.connection;
     if (app.database.client === 'postgres') {
       const { rows } = await knex.raw(`SELECT last_vacuum, last_analyze FROM pg_stat_user_tables WHERE relname = 'newsroom_tag_articles' AND schemaname = current_schema()`);

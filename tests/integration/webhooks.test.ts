@@ -159,7 +159,7 @@ it('is retried while the receiver fails, until it gets it', async () => {
 it('splits a change too large for one body into complete parts', async () => {
   const { buildPayloads, emptyChangeSet } = await import('../../src/plugins/newsroom/server/src/lib/changes');
   const change = { ...emptyChangeSet(), tags: { before: [], after: Array.from({ length: 300 }, (_, i) => `t${i}`) }, lists: ['tags' as const] };
-  const parts: PagesChangedPayload[] = buildPayloads(change, { id: 'e', createdAt: new Date() }, { apiUrl: API, articleUrl: `${SITE}/a/{slug}`, tagUrl: `${SITE}/t/{slug}` }, 1000);
+  const parts: PagesChangedPayload[] = buildPayloads(change, { id: 'e', createdAt: new Date() }, { apiUrl: API, articleUrl: `${SITE}/a/{slug}`, tagUrl: `${SITE}/t/{slug}`, sourceUrl: `${SITE}/s/{slug}` }, 1000);
   expect(parts.length).toBeGreaterThan(1);
   expect(parts.flatMap((p) => p.tags.after)).toHaveLength(300);
   for (const part of parts) expect(part.urls.length + part.paths.length + part.cacheTags.length).toBeLessThanOrEqual(1000);

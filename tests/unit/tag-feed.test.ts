@@ -28,12 +28,13 @@ const DEFAULTS: Texts = {
 function feedInput(texts: Partial<Texts> = {}): TagFeedInput {
   const t = { ...DEFAULTS, ...texts };
   return {
+    kind: 'tags',
     tag: { name: t.tagName, slug: 'tag', description: t.description },
+    pageUrl: 'https://news.test/tags/tag',
     articles: [
       { title: t.title, slug: 'a', excerpt: t.excerpt, publishedAt: new Date('2026-01-02T03:04:05Z'), sources: [{ name: t.sourceName, url: t.sourceUrl }] },
     ],
     siteName: t.siteName,
-    siteUrl: 'https://news.test',
     articleUrl: 'https://news.test/articles/{slug}',
     rssUrl: 'https://news.test/feed.xml',
     atomUrl: 'https://news.test/feed.atom',
@@ -166,5 +167,19 @@ describe('authors', () => {
   it('RSS: no author element, which RSS 2.0 defines as an email address', () => {
     const xml = buildTagFeed(feedInput({ sourceName: 'Euphrates Post', siteName: 'Site' }), 'rss');
     expect(xml).not.toMatch(/<(author|managingEditor)\b/);
+  });
+});
+
+describe("a source's feed", () => {
+  it.each(['rss', 'atom'] as const)('%s: titled "Contents from <source>", linked to its page, its entries uncategorised', (format) => {
+    const input: TagFeedInput = { ...feedInput({ tagName: 'Euphrates Post' }), kind: 'sources', pageUrl: 'https://news.test/sources/euphrates-post' };
+    input.tag.description = null;
+    const root = parseXml(buildTagFeed(input, format));
+    const channel = format === 'rss' ? child(root, 'channel') : root;
+    expect(shown(child(channel, 'title'), format)).toBe('Contents from Euphrates Post');
+    expect(shown(child(channel, format === 'rss' ? 'description' : 'subtitle'), format)).toBe('The newest articles from Euphrates Post');
+    const link = format === 'rss' ? child(channel, 'link').text : children(channel, 'link').find((l) => !l.attributes.rel || l.attributes.rel === 'alternate')?.attributes.href;
+    expect(link).toBe('https://news.test/sources/euphrates-post');
+    expect(children(channel, format === 'rss' ? 'item' : 'entry', 'category')).toEqual([]);
   });
 });

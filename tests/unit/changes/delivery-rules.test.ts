@@ -6,12 +6,12 @@ import {
   nextAttemptAt,
   pathsOf,
   splitChange,
-  tagPageCacheTags,
+  termPageCacheTags,
   urlsOf,
   type ChangeSet,
 } from '../../../src/plugins/newsroom/server/src/lib/changes';
 
-const where = { apiUrl: 'https://api.example.com/', articleUrl: 'https://news.example.com/a/{slug}', tagUrl: 'https://news.example.com/topics/{slug}?ref=api' };
+const where = { apiUrl: 'https://api.example.com/', articleUrl: 'https://news.example.com/a/{slug}', tagUrl: 'https://news.example.com/topics/{slug}?ref=api', sourceUrl: 'https://news.example.com/from/{slug}' };
 
 describe('urls and paths', () => {
   const change: ChangeSet = { ...emptyChangeSet(), tags: { before: ['old'], after: ['new é'] }, articleSlugs: ['story'], lists: ['tags'] };
@@ -34,6 +34,18 @@ describe('urls and paths', () => {
 
   it("the readers' paths from the URL patterns", () => {
     expect(pathsOf(change, where)).toEqual(['/topics/new%20%C3%A9?ref=api', '/topics/old?ref=api', '/a/story']);
+  });
+
+  it('a source: its routes (no related ones), the source list, its reader-facing page', () => {
+    const cited: ChangeSet = { ...emptyChangeSet(), sources: { before: [], after: ['reuters'] }, lists: ['sources'] };
+    expect(urlsOf(cited, where)).toEqual([
+      'https://api.example.com/api/newsroom/sources/reuters',
+      'https://api.example.com/api/newsroom/sources/reuters.txt',
+      'https://api.example.com/api/newsroom/sources/reuters/feed.xml',
+      'https://api.example.com/api/newsroom/sources/reuters/feed.atom',
+      'https://api.example.com/api/newsroom/sources',
+    ]);
+    expect(pathsOf(cited, where)).toEqual(['/from/reuters']);
   });
 });
 
@@ -63,7 +75,7 @@ describe('payload parts', () => {
 describe('InvalidationClock', () => {
   it('a page stays fresh until a change names one of its cache tags after it was built', () => {
     const clock = new InvalidationClock();
-    const tags = tagPageCacheTags({ slug: 'a' }, [{ documentId: 'd', tags: [{ slug: 'a' }, { slug: 'b' }], sources: [{ slug: 'r' }] }]);
+    const tags = termPageCacheTags('tags', { slug: 'a' }, [{ documentId: 'd', tags: [{ slug: 'a' }, { slug: 'b' }], sources: [{ slug: 'r' }] }]);
     const builtAt = clock.now();
     clock.invalidate(['tag:other', 'article:other']);
     expect(clock.isFresh(tags, builtAt)).toBe(true);

@@ -14,12 +14,12 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'table-indexes').ensure();
   // Before the first request is served, and before the index rebuild below records its change.
   await getService(strapi, 'page-invalidation').start();
-  const tagPageIndex = getService(strapi, 'tag-page-index');
+  const termPageIndex = getService(strapi, 'term-page-index');
   // Writes that bypass the Document Service (a restored backup, SQL by hand)
   // would leave tag pages stale: rebuild then.
-  if (!(await tagPageIndex.isConsistent())) {
+  if (!(await termPageIndex.isConsistent())) {
     strapi.log.info('newsroom: rebuilding the tag-page index');
-    await tagPageIndex.rebuild();
+    await termPageIndex.rebuild();
   }
   // A database from before the names table (or one restored without it) gets its tags and sources indexed.
   if (await getService(strapi, 'term-names').ensure()) strapi.log.info('newsroom: indexed the names of tags and sources');

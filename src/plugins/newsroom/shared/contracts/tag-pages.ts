@@ -1,19 +1,32 @@
 /**
- * The public tag-page routes (server/src/routes/content-api.ts) as the server
- * sends them and the admin reads them. Types only: the queries are the
- * server's validation schemas' own input types.
+ * The public tag- and source-page routes (server/src/routes/content-api.ts)
+ * as the server sends them and the admin reads them. Types only: the queries
+ * are the server's validation schemas' own input types.
  */
 import type { z } from 'zod';
-import type { relatedTagsQuerySchema, tagListQuerySchema, tagPageQuerySchema } from '../../server/src/validation/tag-pages';
+import type { relatedTagsQuerySchema, termListQuerySchema, termPageQuerySchema } from '../../server/src/validation/tag-pages';
 
-export interface TagSummary {
+/** What a tag and a source have in common on their pages and in their lists. */
+export interface TermSummary {
   name: string;
   slug: string;
   description: string | null;
   /** Its other names (a merged tag's, an old name): `q=` finds it by them too. */
   aliases: string[];
-  /** Published articles with this tag. */
+  /** Published articles with this tag (or citing this source). */
   articleCount: number;
+  /** For the page's <title> and meta description; null: the frontend's default. */
+  metaTitle: string | null;
+  metaDescription: string | null;
+  /** Left out of the sitemaps; the frontend should send `noindex` too. */
+  noindex: boolean;
+}
+
+export type TagSummary = TermSummary;
+
+export interface SourceSummary extends TermSummary {
+  /** The outlet's own site. */
+  url: string | null;
 }
 
 export interface TagPageArticle {
@@ -53,7 +66,7 @@ export interface RelatedTag {
 export declare namespace GetTagPage {
   interface Request {
     params: { slug: string };
-    query: z.input<typeof tagPageQuerySchema>;
+    query: z.input<typeof termPageQuerySchema>;
   }
   interface Response {
     data: { tag: TagSummary; articles: TagPageArticle[] };
@@ -61,10 +74,33 @@ export declare namespace GetTagPage {
   }
 }
 
+/** GET /api/newsroom/sources/:slug (JSON): a page of the articles citing the source, newest first. */
+export declare namespace GetSourcePage {
+  interface Request {
+    params: { slug: string };
+    query: z.input<typeof termPageQuerySchema>;
+  }
+  interface Response {
+    data: { source: SourceSummary; articles: TagPageArticle[] };
+    meta: { pagination: TagPagePagination };
+  }
+}
+
+/** GET /api/newsroom/sources: the sources with published articles, as the tag list. */
+export declare namespace GetSources {
+  interface Request {
+    query: z.input<typeof termListQuerySchema>;
+  }
+  interface Response {
+    data: SourceSummary[];
+    meta: { pagination: Pagination };
+  }
+}
+
 /** GET /api/newsroom/tags: the tags with published articles (`all=true`: every tag); `q`: those whose name, slug or an alias matches (prefix or whole word). */
 export declare namespace GetTags {
   interface Request {
-    query: z.input<typeof tagListQuerySchema>;
+    query: z.input<typeof termListQuerySchema>;
   }
   interface Response {
     data: TagSummary[];

@@ -20,10 +20,11 @@ const defaults: PluginConfig = {
   // config/plugins.ts turns seeding on in development.
   seed: { enabled: false, folder: 'database/seed-documents' },
   readers: { registration: false },
-  // A source's page costs O(its articles) until sources get an index of their own (README, "The stock tag and source filters").
-  indexedFilter: { enabled: true, maxSlugs: { tags: 20, sources: 1 } },
+  // A `$in` of this many slugs sorts the union of their index rows (README, "The stock tag and source filters").
+  indexedFilter: { enabled: true, maxSlugs: { tags: 20, sources: 20 } },
   changes: {
     tagUrl: 'http://localhost:1337/tags/{slug}',
+    sourceUrl: 'http://localhost:1337/sources/{slug}',
     coalesceMs: 1000,
     pollMs: 500,
     maxEntries: 1000,

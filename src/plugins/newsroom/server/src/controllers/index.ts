@@ -4,7 +4,17 @@ import health from './health';
 import limits from './limits';
 import redirects from './redirects';
 import tagAdmin from './tag-admin';
-import tagPages from './tag-pages';
+import termPages from './term-pages';
 import webhookDeliveries from './webhook-deliveries';
 
-export default { 'document-import': documentImport, excerpt, health, limits, redirects, 'tag-admin': tagAdmin, 'tag-pages': tagPages, 'webhook-deliveries': webhookDeliveries };
+export default {
+  'document-import': documentImport,
+  excerpt,
+  health,
+  limits,
+  redirects,
+  'tag-admin': tagAdmin,
+  'tag-pages': termPages('tags'),
+  'source-pages': termPages('sources'),
+  'webhook-deliveries': webhookDeliveries,
+};

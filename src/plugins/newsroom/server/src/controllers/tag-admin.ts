@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { isConcurrentChange } from '../utils/concurrent-change';
 import { getService } from '../utils/get-service';
 import { adminTagListQuerySchema, deleteTagQuerySchema, mergeTagsBodySchema, renameTagBodySchema } from '../validation/tag-admin';
-import { tagSlugSchema } from '../validation/tag-pages';
+import { termSlugSchema } from '../validation/tag-pages';
 import { validate } from '../validation/validate';
 
 /** The Tags page's routes (permission "Manage tags"): list, rename, merge, delete. */
@@ -30,7 +30,7 @@ const tagAdmin = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     rename(ctx: Context) {
-      const { slug } = validate(tagSlugSchema, ctx.params, 'tag slug');
+      const { slug } = validate(termSlugSchema, ctx.params, 'tag slug');
       const input = validate(renameTagBodySchema, ctx.request.body ?? {}, 'rename');
       return answer(ctx, () => getService(strapi, 'tag-lifecycle').rename(slug, input));
     },
@@ -41,7 +41,7 @@ const tagAdmin = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     remove(ctx: Context) {
-      const { slug } = validate(tagSlugSchema, ctx.params, 'tag slug');
+      const { slug } = validate(termSlugSchema, ctx.params, 'tag slug');
       const input = validate(deleteTagQuerySchema, ctx.query, 'delete query');
       return answer(ctx, () => getService(strapi, 'tag-lifecycle').remove(slug, input));
     },

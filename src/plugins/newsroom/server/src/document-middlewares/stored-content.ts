@@ -19,8 +19,8 @@ type Params = { data?: Data; documentId?: string };
 type Draft = { body: unknown; customExcerpt?: string | null; excerpt?: string | null };
 
 const WRITES = new Set(['create', 'update', 'publish', 'unpublish', 'delete', 'discardDraft']);
-// Writes of these change what a tag page shows (articles: every action; tags: their rows and links),
-// and a tag's or source's names (services/term-names.ts).
+// Writes of these change what a tag or source page shows (articles: every action; terms: their rows
+// and links), and a tag's or source's names (services/term-names.ts).
 const TAG_WRITES = new Set(['create', 'update', 'delete']);
 const TERM_TYPES = { [UIDS.tag]: 'tag', [UIDS.source]: 'source' } as const;
 
@@ -57,7 +57,7 @@ export const storedContentMiddleware =
       const result = await next();
       await yieldToReaders(strapi);
       const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
-      const index = getService(strapi, 'tag-page-index');
+      const index = getService(strapi, 'term-page-index');
       if (uid === UIDS.article && documentId) {
         const data = params.data ?? {};
         if (Object.keys(ARTICLE_RELATION_LIMITS).some((relation) => data[relation] !== undefined)) {
@@ -66,7 +66,8 @@ export const storedContentMiddleware =
         await index.syncDocuments([documentId]);
       } else if (uid !== UIDS.article && TAG_WRITES.has(context.action)) {
         const id = termId ?? (result as { id?: number } | null)?.id;
-        if (id && uid === UIDS.tag) await index.syncTags([id]);
+        // Only its links (or its removal) move a term's rows; a renamed term keeps them.
+        if (id && (withLinks || context.action === 'delete')) await index.syncTerms(uid === UIDS.tag ? 'tags' : 'sources', [id]);
         if (id) await getService(strapi, 'term-names').sync(TERM_TYPES[uid], [id]);
       }
       await yieldToReaders(strapi);

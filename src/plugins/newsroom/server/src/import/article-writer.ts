@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { UIDS } from '../../../shared/constants';
 import { articleChange, emptyChangeSet, mergeChangeSets, termChange, type ChangeSet, type PublishedArticle } from '../lib/changes';
-import { tagPageRows, type PublishedArticleRow } from '../lib/content-rules';
+import { termPageRows, type PublishedArticleRow } from '../lib/content-rules';
 import { DocumentError, type ArticleAction, type PlannedArticle } from '../lib/import';
 import { getService } from '../utils/get-service';
 import { createLinker, linkTable, type LinkRequest } from './article-links';
@@ -124,12 +124,12 @@ export function createArticleWriter(strapi: Core.Strapi, opts: ArticleWriterOpti
     articleRows.analyzed = articleRows.now;
   }
 
-  /** The index rows of the tag links just written to published rows. */
+  /** The index rows of the tag or source links just written to published rows. */
   function indexRows(documents: StoredDocument[], inserted: Array<{ rowId: number; targetId: number }>) {
     const published = new Map(documents.flatMap((document) => (document.published ? [[document.published.id, document.published] as const] : [])));
     return inserted.flatMap(({ rowId, targetId }) => {
       const article = published.get(rowId);
-      return article ? tagPageRows(article, [targetId]) : [];
+      return article ? termPageRows(article, [targetId]) : [];
     });
   }
 
@@ -165,7 +165,9 @@ export function createArticleWriter(strapi: Core.Strapi, opts: ArticleWriterOpti
       const before = found.length > 0 ? await pages.publishedArticles({ documentId: { $in: found } }) : new Map<string, PublishedArticle>();
       const tags = await linkTags(requests('tags'));
       const sources = await linkSources(requests('sources'));
-      await getService(strapi, 'tag-page-index').add(indexRows(documents, tags.inserted));
+      const index = getService(strapi, 'term-page-index');
+      await index.add('tags', indexRows(documents, tags.inserted));
+      await index.add('sources', indexRows(documents, sources.inserted));
       const after = found.length > 0 ? await pages.publishedArticles({ documentId: { $in: found } }) : new Map<string, PublishedArticle>();
       const createdPublished = batch.flatMap((article, i) => {
         const document = documents[i];

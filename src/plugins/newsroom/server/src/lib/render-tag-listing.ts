@@ -1,5 +1,5 @@
 /**
- * Renders a tag page as the plain-text tag listing that
+ * Renders a tag (or source) page as the plain-text tag listing that
  * `lib/import/parse-tag-listing` reads back (the seed documents' format):
  *
  *   Contents tagged with <tag name>
@@ -13,6 +13,9 @@
  * with no final newline, as in the seed documents.
  */
 
+import type { TermKind } from '../../../shared/constants';
+import { TERM_WORDING } from './term-wording';
+
 export interface ListedItem {
   title: string;
   /** Paragraphs separated by a blank line ("\n\n"); a single "\n" wraps inside a paragraph. */
@@ -22,8 +25,9 @@ export interface ListedItem {
 const BULLET_INDENT = '  ';
 const TEXT_INDENT = '    ';
 
-export function renderTagListing(tagName: string, items: ListedItem[]): string {
-  const blocks = [`Contents tagged with ${oneLine(tagName)}`];
+/** A tag's or a source's listing: the heading names it as lib/term-wording.ts says ("Contents from <source>"). */
+export function renderListing(kind: TermKind, name: string, items: ListedItem[]): string {
+  const blocks = [TERM_WORDING[kind].heading(oneLine(name))];
   for (const item of items) {
     blocks.push(`${BULLET_INDENT}• ${oneLine(item.title)}`);
     blocks.push(...paragraphsOf(item.excerpt).map(indentLines));
@@ -31,8 +35,11 @@ export function renderTagListing(tagName: string, items: ListedItem[]): string {
   return blocks.join('\n\n');
 }
 
+/** A tag's listing, as the seed documents write it. */
+export const renderTagListing = (tagName: string, items: ListedItem[]): string => renderListing('tags', tagName, items);
+
 /**
- * The format is line-based: a line break in a title or the tag name would
+ * The format is line-based: a line break in a title or the heading's name would
  * turn the rest into a paragraph or a bogus item, and the parser refuses
  * names holding other control characters. A space keeps the words apart
  * and the line intact.

@@ -1,4 +1,6 @@
 import { Feed } from 'feed';
+import type { TermKind } from '../../../shared/constants';
+import { TERM_WORDING } from './term-wording';
 import { attributeValue, htmlCdata, htmlElement, plainElement } from './feed-text';
 
 export interface FeedArticle {
@@ -10,12 +12,14 @@ export interface FeedArticle {
 }
 
 export interface TagFeedInput {
+  /** Whose feed: a tag's (its entries carry it as their category) or a source's. */
+  kind: TermKind;
   tag: { name: string; slug: string; description: string | null };
+  /** The reader-facing page of the tag or source (NEWSROOM_TAG_URL, NEWSROOM_SOURCE_URL). */
+  pageUrl: string;
   articles: FeedArticle[];
   /** The feed's author (Atom requires one): the site's name. */
   siteName: string;
-  /** Where readers find the site, e.g. https://news.example.org */
-  siteUrl: string;
   /** A reader's URL for an article; `{slug}` is replaced. */
   articleUrl: string;
   /** The feed's own URLs, for self links. */
@@ -33,21 +37,21 @@ function webAddress(url: string | null): string | undefined {
 }
 
 /**
- * A tag's newest articles as an RSS 2.0 or Atom 1.0 document. Titles,
+ * A tag's (or source's) newest articles as an RSS 2.0 or Atom 1.0 document. Titles,
  * excerpts and names are plain text, and each is encoded for the field the
  * `feed` package puts it in (see feed-text.ts), so a reader shows it as
  * written, never as markup.
  */
 export function buildTagFeed(input: TagFeedInput, format: FeedFormat): string {
-  const { tag, articles } = input;
-  const tagUrl = `${input.siteUrl.replace(/\/+$/, '')}/tags/${tag.slug}`;
+  const { tag, articles, pageUrl } = input;
+  const wording = TERM_WORDING[input.kind];
   // The same option is RSS's channel title (read as HTML) and Atom's feed title (text).
   const channelText = format === 'rss' ? htmlElement : plainElement;
   const feed = new Feed({
-    id: tagUrl,
-    title: channelText(`Contents tagged with ${tag.name}`),
-    description: channelText(tag.description ?? `The newest articles tagged with ${tag.name}`),
-    link: tagUrl,
+    id: pageUrl,
+    title: channelText(wording.heading(tag.name)),
+    description: channelText(tag.description ?? wording.blurb(tag.name)),
+    link: pageUrl,
     copyright: '',
     updated: articles[0]?.publishedAt ?? new Date(0),
     feedLinks: { rss: input.rssUrl, atom: input.atomUrl },
@@ -65,7 +69,7 @@ export function buildTagFeed(input: TagFeedInput, format: FeedFormat): string {
       date: article.publishedAt,
       published: article.publishedAt,
       // RSS writes the name as element text, Atom as the label attribute.
-      category: [{ name: format === 'rss' ? plainElement(tag.name) : attributeValue(tag.name), term: tag.slug }],
+      category: input.kind === 'tags' ? [{ name: format === 'rss' ? plainElement(tag.name) : attributeValue(tag.name), term: tag.slug }] : [],
       // Atom authors; RSS writes only authors with an email address, which sources have not.
       author: article.sources.map((source) => ({ name: plainElement(source.name), link: webAddress(source.url) })),
     });

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { createContentApiRoutesFactory } from '@strapi/utils';
 import { redirectListQuerySchema } from '../validation/redirects';
-import { relatedTagsQuerySchema, tagListQuerySchema, tagPageQuerySchema } from '../validation/tag-pages';
+import { relatedTagsQuerySchema, termListQuerySchema, termPageQuerySchema } from '../validation/tag-pages';
+import { TERM_INDEX, TERM_KINDS, type TermKind } from '../../../shared/constants';
 import type { Handler, PluginRoute } from './handler';
 
 // `request.query` documents each route's parameters (Strapi's route schema,
@@ -17,16 +18,24 @@ const route = (path: string, handler: Handler, query?: QuerySchema): PluginRoute
   ...(query ? { request: { query } } : {}),
 });
 
+/** The same routes for tags and sources (controllers/term-pages.ts); related tags for tags only. */
+const termRoutes = (kind: TermKind): PluginRoute[] => {
+  const controller = `${TERM_INDEX[kind].type}-pages` as const;
+  return [
+    route(`/${kind}`, `${controller}.find` as const, termListQuerySchema.shape),
+    route(`/${kind}/:slug.txt`, `${controller}.findOneText` as const, termPageQuerySchema.shape),
+    route(`/${kind}/:slug/feed.xml`, `${controller}.rss` as const),
+    route(`/${kind}/:slug/feed.atom`, `${controller}.atom` as const),
+    ...(kind === 'tags' ? [route(`/${kind}/:slug/related`, `${controller}.related` as const, relatedTagsQuerySchema.shape)] : []),
+    route(`/${kind}/:slug`, `${controller}.findOne` as const, termPageQuerySchema.shape),
+  ];
+};
+
 // Every content-api route is public and read-only: the Public role is granted
 // exactly these actions at bootstrap (services/public-permissions.ts).
 // The suffixed routes come first: `:slug` alone would swallow `x.txt`.
 export default createContentApiRoutesFactory((): PluginRoute[] => [
   route('/health', 'health.index'),
-  route('/tags', 'tag-pages.find', tagListQuerySchema.shape),
-  route('/tags/:slug.txt', 'tag-pages.findOneText', tagPageQuerySchema.shape),
-  route('/tags/:slug/feed.xml', 'tag-pages.rss'),
-  route('/tags/:slug/feed.atom', 'tag-pages.atom'),
-  route('/tags/:slug/related', 'tag-pages.related', relatedTagsQuerySchema.shape),
-  route('/tags/:slug', 'tag-pages.findOne', tagPageQuerySchema.shape),
+  ...TERM_KINDS.flatMap(termRoutes),
   route('/redirects', 'redirects.find', redirectListQuerySchema.shape),
 ]);

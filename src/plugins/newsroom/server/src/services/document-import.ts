@@ -162,7 +162,7 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     if (!options.dryRun && summary.articleCount >= ANALYZE_AFTER_ARTICLES) {
       await nextTurn(); // the commit and the statistics are two waits for a reader on SQLite, not one
-      await getService(strapi, 'tag-page-index').analyze();
+      await getService(strapi, 'term-page-index').analyze();
     }
     return summary.result();
   }

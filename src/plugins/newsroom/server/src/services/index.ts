@@ -20,8 +20,8 @@ import tableIndexes from './table-indexes';
 import tagDirectory from './tag-directory';
 import tagLifecycle from './tag-lifecycle';
 import tagMerge from './tag-merge';
-import tagPageIndex from './tag-page-index';
-import tagPageQuery from './tag-page-query';
+import termPageIndex from './term-page-index';
+import termPageQuery from './term-page-query';
 import termNames from './term-names';
 import webhookDeliveries from './webhook-deliveries';
 import webhookDispatcher from './webhook-dispatcher';
@@ -49,8 +49,8 @@ export default {
   'tag-directory': tagDirectory,
   'tag-lifecycle': tagLifecycle,
   'tag-merge': tagMerge,
-  'tag-page-index': tagPageIndex,
-  'tag-page-query': tagPageQuery,
+  'term-page-index': termPageIndex,
+  'term-page-query': termPageQuery,
   'term-names': termNames,
   'webhook-deliveries': webhookDeliveries,
   'webhook-dispatcher': webhookDispatcher,

@@ -1,24 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { IndexedFilterPlan, IndexedRelation, OrderKey } from '../lib/indexed-filter-plan';
-import { TABLES, UIDS } from '../../../shared/constants';
-import type { LinkAttribute } from './table-indexes';
-
-const { article: ARTICLE, tag: TAG, source: SOURCE } = UIDS;
-const { tagArticles: PAGES, tagCounts: COUNTS } = TABLES;
-const TARGETS: Record<IndexedRelation, string> = { tags: TAG, sources: SOURCE };
+import type { IndexedFilterPlan, OrderKey } from '../lib/indexed-filter-plan';
+import { TERM_INDEX } from '../../../shared/constants';
 
 /**
  * The page and the total of a stock `/api/articles` filter on a tag or source
- * slug (lib/indexed-filter-plan.ts), read from an index rather than by joining
- * and de-duplicating every article under the tag:
- * - tags: the tag-page index, an index range read of `start + limit` rows
- *   (`newsroom_tag_articles`, ordered by the indexes of its migrations) and the
- *   per-tag count; a `$in` of several tags sorts and counts the union of
- *   their index rows;
- * - sources: the link table joined to the articles' (id, published_at) index
- *   (both made at boot by services/table-indexes.ts), O(the source's
- *   articles), until sources get an index of their own.
+ * slug (lib/indexed-filter-plan.ts), read from the term-page index of tags or
+ * of sources rather than by joining and de-duplicating every article under
+ * the term: an index range read of `start + limit` rows (ordered by the
+ * indexes of their migrations) and the per-term count; a `$in` of several
+ * terms sorts and counts the union of their index rows.
  * Only published articles count, as in the stock query the route forces.
  */
 const indexedFilter = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -34,7 +25,7 @@ const indexedFilter = ({ strapi }: { strapi: Core.Strapi }) => {
    * with `=`, so the planner reads that id's index range in index order.
    */
   function ofTargets(query: Knex.QueryBuilder, idColumn: string, plan: IndexedFilterPlan): Knex.QueryBuilder {
-    const target = TARGETS[plan.relation];
+    const target = TERM_INDEX[plan.relation].uid;
     const ids = knex()(meta(target).tableName).select('id').whereIn(column(target, 'slug'), plan.slugs);
     return plan.slugs.length > 1 ? query.whereIn(idColumn, ids) : query.where(idColumn, ids);
   }
@@ -42,31 +33,18 @@ const indexedFilter = ({ strapi }: { strapi: Core.Strapi }) => {
   const orderBy = (order: OrderKey[], columns: Record<OrderKey['key'], string>) =>
     order.map(({ key, direction }) => ({ column: columns[key], order: direction }));
 
-  /** The published articles citing the plan's sources, joined through the link table. */
-  function sourcesArticles(plan: IndexedFilterPlan): Knex.QueryBuilder {
-    const articles = meta(ARTICLE);
-    const link = (articles.attributes.sources as LinkAttribute).joinTable;
-    const query = knex()(`${link.name} as l`)
-      .join(`${articles.tableName} as a`, 'a.id', `l.${link.joinColumn.name}`)
-      .whereNotNull(`a.${column(ARTICLE, 'publishedAt')}`);
-    return ofTargets(query, `l.${link.inverseJoinColumn.name}`, plan);
-  }
-
-  const tagsArticles = (plan: IndexedFilterPlan) => ofTargets(knex()(PAGES), 'term_id', plan);
+  const termArticles = (plan: IndexedFilterPlan) => ofTargets(knex()(TERM_INDEX[plan.relation].pages), 'term_id', plan);
 
   /**
    * The (article_id, published_at) rows the page is cut from, in the plan's
-   * order; an article under several of the slugs once. One tag's (or
-   * source's) rows are distinct already (a primary key): DISTINCT, which
-   * sorts them all, only for several.
+   * order; an article under several of the slugs once. One term's rows are
+   * distinct already (a primary key): DISTINCT, which sorts them all, only
+   * for several.
    */
   function candidates(plan: IndexedFilterPlan): Knex.QueryBuilder {
-    const publishedAt = `a.${column(ARTICLE, 'publishedAt')}`;
-    const [query, columns, order] =
-      plan.relation === 'tags'
-        ? [tagsArticles(plan), { article_id: 'article_id', published_at: 'published_at' }, { publishedAt: 'published_at', id: 'article_id' }]
-        : [sourcesArticles(plan), { article_id: 'a.id', published_at: publishedAt }, { publishedAt, id: 'a.id' }];
-    return (plan.slugs.length > 1 ? query.distinct(columns) : query.select(columns)).orderBy(orderBy(plan.order, order));
+    const query = termArticles(plan);
+    const columns = { article_id: 'article_id', published_at: 'published_at' };
+    return (plan.slugs.length > 1 ? query.distinct(columns) : query.select(columns)).orderBy(orderBy(plan.order, { publishedAt: 'published_at', id: 'article_id' }));
   }
 
   return {
@@ -78,14 +56,11 @@ const indexedFilter = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** How many published articles the filter matches. */
     async total(plan: IndexedFilterPlan): Promise<number> {
-      const several = plan.slugs.length > 1;
-      if (plan.relation === 'tags' && !several) {
-        const row = await ofTargets(knex()(COUNTS).select('article_count'), 'term_id', plan).first();
+      if (plan.slugs.length === 1) {
+        const row = await ofTargets(knex()(TERM_INDEX[plan.relation].counts).select('article_count'), 'term_id', plan).first();
         return Number(row?.article_count ?? 0);
       }
-      const query = plan.relation === 'tags' ? tagsArticles(plan) : sourcesArticles(plan);
-      const idColumn = plan.relation === 'tags' ? 'article_id' : 'a.id';
-      const [{ n }] = await (several ? query.countDistinct({ n: idColumn }) : query.count({ n: '*' }));
+      const [{ n }] = await termArticles(plan).countDistinct({ n: 'article_id' });
       return Number(n);
     },
   };

@@ -14,6 +14,9 @@ type TermRow = {
   aliases?: unknown;
   url?: string | null;
   description?: string | null;
+  metaTitle?: string | null;
+  metaDescription?: string | null;
+  noindex?: boolean | null;
   articles?: Array<{ documentId: string }>;
 };
 
@@ -53,7 +56,7 @@ const pageChanges = ({ strapi }: { strapi: Core.Strapi }) => {
   async function term(uid: typeof UIDS.tag | typeof UIDS.source, documentId: string, withLinks: boolean): Promise<TermState | null> {
     const row: TermRow | null = await strapi.db.query(uid).findOne({
       where: { documentId },
-      select: ['documentId', 'slug', 'name', 'aliases', uid === UIDS.tag ? 'description' : 'url'],
+      select: ['documentId', 'slug', 'name', 'aliases', 'description', 'metaTitle', 'metaDescription', 'noindex', ...(uid === UIDS.source ? ['url'] : [])],
       ...(withLinks ? { populate: { articles: { select: ['documentId'], where: { publishedAt: { $notNull: true } } } } } : {}),
     });
     if (!row) return null;
@@ -61,7 +64,8 @@ const pageChanges = ({ strapi }: { strapi: Core.Strapi }) => {
       slug: row.slug,
       // A source's url is shown beside its name on every article that cites it.
       label: uid === UIDS.tag ? row.name : `${row.name}\n${row.url ?? ''}`,
-      details: row.description ?? '',
+      // Shown on its own pages only (and noindex in the sitemaps, which list its pages).
+      details: JSON.stringify([row.description ?? '', row.metaTitle ?? '', row.metaDescription ?? '', Boolean(row.noindex)]),
       aliases: aliasStrings(row.aliases).join('\n'),
       ...(withLinks ? { articles: (row.articles ?? []).map((a) => a.documentId).sort() } : {}),
     };

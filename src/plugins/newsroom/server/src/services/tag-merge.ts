@@ -105,7 +105,7 @@ const tagMerge = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const tag of fromTags) await history.retire('tag', tag.documentId, tag.slug, intoTag.documentId);
         for (const tag of fromTags) await strapi.documents(UIDS.tag).delete({ documentId: tag.documentId });
         await strapi.documents(UIDS.tag).update({ documentId: intoTag.documentId, data: { aliases } as never });
-        await getService(strapi, 'tag-page-index').syncTags([intoTag.id]);
+        await getService(strapi, 'term-page-index').syncTerms('tags', [intoTag.id]);
         await changes.record(before, await changes.snapshot(UIDS.tag, intoTag.documentId, true), ['redirects']);
         return { ...report, tag: await directory.describe(intoTag) };
       }) as unknown as Promise<Report>;

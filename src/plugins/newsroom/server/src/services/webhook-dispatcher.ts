@@ -25,6 +25,7 @@ const webhookDispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
     apiUrl: String(strapi.config.get('server.absoluteUrl')),
     articleUrl: pluginConfig(strapi, 'tagPages').articleUrl,
     tagUrl: config().tagUrl,
+    sourceUrl: config().sourceUrl,
   });
 
   async function makeEvents(now: number): Promise<void> {

@@ -24,6 +24,7 @@ export const changesConfigSchema = z
   .object({
     /** A reader's URL of a tag page; `{slug}` is replaced (the webhook's `paths`). */
     tagUrl: z.string().includes('{slug}'),
+    sourceUrl: z.string().includes('{slug}'),
     /** Changes committed within this many ms of the first are one event. */
     coalesceMs: z.number().int().min(0),
     /** How often each instance looks for events to send and deliveries due, in ms. */

@@ -24,17 +24,17 @@ export const searchQuery = z
 // The controller tests slugs against it before any lookup.
 export { SLUG_PATTERN } from '../lib/slug';
 
-export const tagSlugSchema = z.object({
+export const termSlugSchema = z.object({
   slug: z.string().min(1).max(MAX_SLUG_LENGTH, `slug is longer than ${MAX_SLUG_LENGTH} characters`),
 });
 
-export const tagPageQuerySchema = z.object({
+export const termPageQuerySchema = z.object({
   page: wholeNumber('page', 1_000_000).optional(),
   pageSize: wholeNumber('pageSize', MAX_PAGE_SIZE).optional(),
   after: z.string().max(200, 'after is not a valid cursor').optional(),
 });
 
-export const tagListQuerySchema = z.object({
+export const termListQuerySchema = z.object({
   sort: z.enum(['count', 'name']).default('count'),
   page: wholeNumber('page', 1_000_000).default(1),
   pageSize: wholeNumber('pageSize', MAX_PAGE_SIZE).default(25),

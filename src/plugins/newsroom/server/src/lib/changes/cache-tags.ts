@@ -1,4 +1,4 @@
-import { termsOf, type ChangeSet, type ListName } from './change-set';
+import { termsOf, type ChangeSet, type ListName, type TermKind } from './change-set';
 
 /**
  * Cache tags: the names a public response depends on, sent with it
@@ -21,6 +21,12 @@ export const CACHE_TAGS = {
   list: (name: ListName) => `list:${name}`,
 } as const;
 
+/** A tag's or source's own pages, and its label on others: one pair of names per kind. */
+const TERM_TAGS = {
+  tags: { page: CACHE_TAGS.tag, label: CACHE_TAGS.tagLabel },
+  sources: { page: CACHE_TAGS.source, label: CACHE_TAGS.sourceLabel },
+} as const;
+
 /** The cache tags a change invalidates. */
 export function cacheTagsOf(change: ChangeSet): string[] {
   if (change.all) return [CACHE_TAGS.all];
@@ -34,12 +40,13 @@ export function cacheTagsOf(change: ChangeSet): string[] {
   ];
 }
 
-/** What a tag page (any representation, page or cursor) shows. */
-export function tagPageCacheTags(
-  tag: { slug: string },
+/** What a tag or source page (any representation, page or cursor) shows. */
+export function termPageCacheTags(
+  kind: TermKind,
+  term: { slug: string },
   articles: Array<{ documentId: string; tags: Array<{ slug: string }>; sources: Array<{ slug: string }> }>,
 ): string[] {
-  const tags = new Set([CACHE_TAGS.all, CACHE_TAGS.tag(tag.slug), CACHE_TAGS.tagLabel(tag.slug)]);
+  const tags = new Set([CACHE_TAGS.all, TERM_TAGS[kind].page(term.slug), TERM_TAGS[kind].label(term.slug)]);
   for (const article of articles) {
     tags.add(CACHE_TAGS.article(article.documentId));
     for (const t of article.tags) tags.add(CACHE_TAGS.tagLabel(t.slug));
@@ -48,11 +55,11 @@ export function tagPageCacheTags(
   return [...tags];
 }
 
-/** What a list of tags shows: their names and counts. */
-export const tagListCacheTags = (tags: Array<{ slug: string }>): string[] => [
+/** What a list of tags or sources shows: their names and counts. */
+export const termListCacheTags = (kind: TermKind, terms: Array<{ slug: string }>): string[] => [
   CACHE_TAGS.all,
-  CACHE_TAGS.list('tags'),
-  ...tags.map((t) => CACHE_TAGS.tagLabel(t.slug)),
+  CACHE_TAGS.list(kind),
+  ...terms.map((t) => TERM_TAGS[kind].label(t.slug)),
 ];
 
 /** Related tags: the tag's articles decide them; the others are only named. */

@@ -5,7 +5,7 @@ export interface TermState {
   slug: string;
   /** What other pages show of it (its name; a source's url too), as one string. */
   label: string;
-  /** What only its own pages show (a tag's description). */
+  /** What only its own pages show (its description, SEO fields), as one string. */
   details: string;
   /** Its aliases, one a line: its own page and the lists show them (and `q=` finds it by them). */
   aliases: string;

@@ -7,4 +7,4 @@ export { aliasesProblem, MAX_ALIAS_LENGTH, MAX_ALIASES } from './aliases';
 export { firstFreeSlug, slugBase } from '../slug';
 export { articleExcerpt, newEntryDefaults, slugSourceOf, storableData, wantsGeneratedSlug, type ArticleContent } from './entry-fields';
 export { isSlugged, SLUGGED_TYPES, type SluggedUid } from './slugged-types';
-export { rowsPerTag, tagPageRows, type PublishedArticleRow, type TagPageRow } from './tag-page-rows';
+export { rowsPerTerm, termPageRows, type PublishedArticleRow, type TermPageRow } from './term-page-rows';

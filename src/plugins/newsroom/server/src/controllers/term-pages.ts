@@ -1,0 +1,158 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { TERM_INDEX, type TermKind } from '../../../shared/constants';
+import { relatedTagsCacheTags, termListCacheTags, termPageCacheTags } from '../lib/changes';
+import { renderListing } from '../lib/render-tag-listing';
+import { buildTagFeed } from '../lib/tag-feed';
+import { decodeCursor } from '../lib/tag-page-cursor';
+import { RetiredSlug, sendRetired } from '../http/retired-slug';
+import type { Built } from '../services/response-cache';
+import { PageOutOfRangeError, type TermPage, type TermRecord } from '../services/term-page-query';
+import { relatedTagsQuerySchema, SLUG_PATTERN, termListQuerySchema, termPageQuerySchema, termSlugSchema } from '../validation/tag-pages';
+import { validate } from '../validation/validate';
+import { pluginConfig } from '../utils/plugin-config';
+import { getService } from '../utils/get-service';
+
+const DEFAULT_PAGE_SIZE = 10;
+const FEED_SIZE = 20;
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The payload key of each kind's subject: `data.tag`, `data.source`. */
+const SUBJECT = { tags: 'tag', sources: 'source' } as const;
+
+/**
+ * The public pages of a tag or a source (routes/content-api.ts builds the
+ * same routes for both): JSON, the seed's text format, RSS and Atom, and the
+ * list; related tags for tags. One controller, two uses.
+ */
+const termPages =
+  (kind: TermKind) =>
+  ({ strapi }: { strapi: Core.Strapi }) => {
+    const query = () => getService(strapi, 'term-page-query');
+    const config = () => pluginConfig(strapi, 'tagPages');
+    const { type } = TERM_INDEX[kind];
+    // Every route answers through the response cache; errors thrown while building are never cached.
+    // A retired slug answers 301 or 410 (http/retired-slug.ts), uncached: it costs two indexed lookups.
+    const serve = async (ctx: Context, make: () => Promise<Built>) => {
+      try {
+        await getService(strapi, 'response-cache').serve(ctx, make);
+      } catch (error) {
+        if (!(error instanceof RetiredSlug)) throw error;
+        sendRetired(ctx, error, { kind: type, origin: origin(), maxAge: config().redirectMaxAge });
+      }
+    };
+    // Not ctx.origin: the Host header is the client's to choose, and the answer is cached publicly.
+    const origin = () => String(strapi.config.get('server.absoluteUrl')).replace(/\/+$/, '');
+    const json = (payload: unknown, cacheTags: string[]): Built => ({ body: JSON.stringify(payload), type: JSON_TYPE, cacheTags });
+    const pageTags = (page: TermPage) => termPageCacheTags(kind, page.term, page.articles);
+    const publicTerm = ({ id: _id, ...term }: TermRecord) => term;
+
+    async function termFrom(ctx: Context): Promise<TermRecord> {
+      const { slug } = validate(termSlugSchema, ctx.params, `${type} slug`);
+      // Checked before the database sees it: PostgreSQL refuses some bytes (NUL) outright.
+      const term = SLUG_PATTERN.test(slug) ? await query().findTerm(kind, slug) : null;
+      if (!term) {
+        const retired = SLUG_PATTERN.test(slug) ? await getService(strapi, 'slug-history').resolve(type, slug) : null;
+        if (retired) throw new RetiredSlug(slug, retired.to);
+        throw new errors.NotFoundError(`No ${type} with slug "${slug}"`);
+      }
+      return term;
+    }
+
+    async function pageFrom(ctx: Context, term: TermRecord): Promise<TermPage> {
+      const input = validate(termPageQuerySchema, ctx.query, `${type} page query`);
+      const pageSize = input.pageSize ?? DEFAULT_PAGE_SIZE;
+      try {
+        if (input.after !== undefined) {
+          if (input.page !== undefined) throw new errors.ValidationError('Use either page or after, not both');
+          const after = decodeCursor(input.after);
+          if (!after) throw new errors.ValidationError('after is not a valid cursor');
+          return await query().page(kind, term, { pageSize, after });
+        }
+        return await query().page(kind, term, { pageSize, page: input.page ?? 1 });
+      } catch (error) {
+        if (error instanceof PageOutOfRangeError) throw new errors.ValidationError(error.message);
+        throw error;
+      }
+    }
+
+    const text = (page: TermPage): Built => ({
+      body: renderListing(kind, page.term.name, page.articles.map((a) => ({ title: a.title, excerpt: a.excerpt ?? '' }))),
+      type: 'text/plain; charset=utf-8',
+      cacheTags: pageTags(page),
+    });
+
+    async function feed(ctx: Context, format: 'rss' | 'atom'): Promise<Built> {
+      const term = await termFrom(ctx);
+      const page = await query().page(kind, term, { pageSize: FEED_SIZE, page: 1 });
+      const { siteName, articleUrl } = config();
+      const changes = pluginConfig(strapi, 'changes');
+      const base = `${origin()}${ctx.path.replace(/\/feed\.(xml|atom)$/, '')}`;
+      const body = buildTagFeed(
+        {
+          kind,
+          tag: publicTerm(term),
+          pageUrl: (kind === 'tags' ? changes.tagUrl : changes.sourceUrl).replaceAll('{slug}', encodeURIComponent(term.slug)),
+          articles: page.articles.map((a) => ({ ...a, publishedAt: new Date(a.publishedAt) })),
+          siteName,
+          articleUrl,
+          rssUrl: `${base}/feed.xml`,
+          atomUrl: `${base}/feed.atom`,
+        },
+        format,
+      );
+      return {
+        body,
+        type: format === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8',
+        cacheTags: pageTags(page),
+      };
+    }
+
+    return {
+      findOne(ctx: Context) {
+        return serve(ctx, async () => {
+          const page = await pageFrom(ctx, await termFrom(ctx));
+          if (ctx.accepts('application/json', 'text/plain') === 'text/plain') return text(page);
+          const data = { [SUBJECT[kind]]: publicTerm(page.term), articles: page.articles };
+          return json({ data, meta: { pagination: page.pagination } }, pageTags(page));
+        });
+      },
+
+      findOneText(ctx: Context) {
+        return serve(ctx, async () => text(await pageFrom(ctx, await termFrom(ctx))));
+      },
+
+      find(ctx: Context) {
+        return serve(ctx, async () => {
+          const input = validate(termListQuerySchema, ctx.query, `${type} list query`);
+          const { terms, pagination } = await query().list(kind, input);
+          return json({ data: terms.map(publicTerm), meta: { pagination } }, termListCacheTags(kind, terms));
+        });
+      },
+
+      rss(ctx: Context) {
+        return serve(ctx, () => feed(ctx, 'rss'));
+      },
+
+      atom(ctx: Context) {
+        return serve(ctx, () => feed(ctx, 'atom'));
+      },
+
+      // Tags only: the tags sharing the most published articles with this one.
+      ...(kind === 'tags'
+        ? {
+            related(ctx: Context) {
+              return serve(ctx, async () => {
+                const tag = await termFrom(ctx);
+                const { limit } = validate(relatedTagsQuerySchema, ctx.query, 'related tags query');
+                const related = await query().related(tag, limit);
+                return json({ data: related, meta: { tag: publicTerm(tag) } }, relatedTagsCacheTags(tag, related));
+              });
+            },
+          }
+        : {}),
+    };
+  };
+
+export default termPages;

@@ -99,6 +99,7 @@ beforeAll(async () => {
     tag: tag.documentId,
     source: source.documentId,
     slug: tag.slug,
+    sourceSlug: source.slug,
     user: String(reader.id),
     role: String(role.id),
   });
@@ -126,7 +127,7 @@ function urlOf(route: Route): string {
       case 'contentType':
         return UIDS.article;
       case 'slug':
-        return values.slug;
+        return path.includes('/sources/') ? values.sourceSlug : values.slug;
       case 'documentId':
       case 'sourceId':
         return values.article;

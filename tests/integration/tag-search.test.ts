@@ -37,13 +37,16 @@ describe('aliases', () => {
 
   it('are served on the tag page and in the list', async () => {
     const page = await app.get('/api/newsroom/tags/coalition-us').expect(200);
-    expect(page.body.data.tag).toEqual({ name: 'Coalitión (US)', slug: 'coalition-us', description: null, aliases: ['Operation Inherent Resolve'], articleCount: 0 });
+    expect(page.body.data.tag).toEqual({ name: 'Coalitión (US)', slug: 'coalition-us', description: null, aliases: ['Operation Inherent Resolve'], articleCount: 0, metaTitle: null, metaDescription: null, noindex: false });
     expect((await search('')).find((tag) => tag.slug === 'us-led-coalition')).toEqual({
       name: 'US-led coalition',
       slug: 'us-led-coalition',
       description: null,
       aliases: [],
       articleCount: 1,
+      metaTitle: null,
+      metaDescription: null,
+      noindex: false,
     });
   });
 

@@ -51,7 +51,10 @@ describe('GET /api/newsroom/tags/:slug', () => {
       title: seed.items[0].title,
       slug: expect.any(String),
       excerpt: seed.items[0].excerpt,
+      byline: null,
+      cover: null,
       publishedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       tags: [{ name: seed.tag, slug: SLUG }],
       sources: [],
     });

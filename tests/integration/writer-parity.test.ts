@@ -20,6 +20,7 @@ interface Fixture {
   tags: string[];
   sources: string[];
   customExcerpt?: string;
+  byline?: string;
   draft?: boolean;
 }
 
@@ -27,7 +28,7 @@ const FIXTURES: Fixture[] = [
   { title: 'Markets steady after the vote', body: [paragraph('Stocks closed flat.')], tags: ['Economy', 'Elections'], sources: ['Example Wire'] },
   { title: 'Markets steady after the vote', body: [paragraph('A second story, same title.')], tags: ['Economy'], sources: [] },
   { title: 'Долгий день в парламенте', body: [paragraph(long), paragraph('Second paragraph.')], tags: ['Elections', 'Parliament'], sources: ['Northern Desk', 'Example Wire'] },
-  { title: 'Editor’s pick: a quiet week', body: [paragraph('Nothing\u0000 happened.')], tags: ['Economy'], sources: [], customExcerpt: 'Chosen by the editor.' },
+  { title: 'Editor’s pick: a quiet week', body: [paragraph('Nothing\u0000 happened.')], tags: ['Economy'], sources: [], customExcerpt: 'Chosen by the editor.', byline: 'Ada\u0000 Reporter' },
   { title: 'Draft: the budget leaks', body: [paragraph('Not out yet.')], tags: ['Economy', 'Budget'], sources: ['Northern Desk'], draft: true },
   { title: '速報', body: [{ type: 'heading', level: 2, children: [{ type: 'text', text: 'Heading' }] }, paragraph('Body.')], tags: [], sources: [] },
 ];
@@ -142,7 +143,7 @@ async function wipe(): Promise<void> {
 
 async function throughImporter(): Promise<void> {
   const ndjson = FIXTURES.map((f) =>
-    JSON.stringify({ title: f.title, body: f.body, bodyFormat: 'blocks', tags: f.tags, sources: f.sources, customExcerpt: f.customExcerpt, draft: f.draft }),
+    JSON.stringify({ title: f.title, body: f.body, bodyFormat: 'blocks', tags: f.tags, sources: f.sources, customExcerpt: f.customExcerpt, byline: f.byline, draft: f.draft }),
   ).join('\n');
   await app.importer().importDocument(ndjson, { fileName: 'parity.ndjson' });
 }
@@ -166,6 +167,7 @@ async function throughDocumentService(): Promise<void> {
         title: f.title,
         body: f.body,
         customExcerpt: f.customExcerpt,
+        byline: f.byline,
         // The importer's own key (not a rule of storage: the Document Service does not set it), from the stored text.
         importKey: importKey(f.title, bodyText(storableData(f.body), 'blocks')),
         tags: { connect: tags },

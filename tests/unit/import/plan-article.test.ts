@@ -56,6 +56,7 @@ describe('planListingItem', () => {
       body: paragraphBlocks(`According to Reuters, a${NBSP}strike.\n\nMore text`),
       blocksFromDocument: false,
       customExcerpt: `According to Reuters, a${NBSP}strike.\n\nMore text${NBSP}…`,
+      byline: null,
       excerpt: `According to Reuters, a${NBSP}strike.\n\nMore text${NBSP}…`,
       tags: ['Syria'],
       sources: ['Reuters'],
@@ -94,5 +95,11 @@ describe('planNdjsonArticle', () => {
     expect(plan({ title: 'D', body: 'x', draft: true }).publishedAt).toBeNull();
     expect(plan({ title: 'D', body: 'x', publishedAt: '2018-02-07' }, 0, { ...ctx, draft: true }).publishedAt).toBeNull();
     expect(plan({ title: 'D', body: 'x', slug: 'own', customExcerpt: ' Mine ' })).toMatchObject({ slug: 'own', customExcerpt: ' Mine ', excerpt: 'Mine' });
+  });
+
+  it('takes the byline from the line (parsed: trimmed), none when blank or absent', () => {
+    expect(plan({ title: 'D', body: 'x', byline: '  Ada Reporter ' }).byline).toBe('Ada Reporter');
+    expect(plan({ title: 'D', body: 'x', byline: ' ' }).byline).toBeNull();
+    expect(plan({ title: 'D', body: 'x' }).byline).toBeNull();
   });
 });

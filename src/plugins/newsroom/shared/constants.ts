@@ -10,6 +10,8 @@ export const UIDS = {
   tag: 'api::tag.tag',
   source: 'api::source.source',
   job: 'plugin::newsroom.job',
+  /** Strapi's media files: an article's cover is one. */
+  file: 'plugin::upload.file',
 } as const;
 
 export type NewsroomUid = (typeof UIDS)[keyof typeof UIDS];

@@ -2,6 +2,7 @@ import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin'
 import { Quotes } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from '../../shared/constants';
+import { CoverAltTextPanel } from './components/CoverAltTextPanel';
 import { ExcerptSidePanel } from './components/ExcerptSidePanel';
 import { PERMISSIONS } from './permissions';
 import { getTranslation, prefixTranslations } from './utils/getTranslation';
@@ -22,7 +23,7 @@ export default {
   bootstrap(app: StrapiApp) {
     // The plugin registry types every plugin's apis as unknown.
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
-    contentManager.addEditViewSidePanel([ExcerptSidePanel]);
+    contentManager.addEditViewSidePanel([ExcerptSidePanel, CoverAltTextPanel]);
   },
 
   // A locale without a file of its own falls back to the English default messages.

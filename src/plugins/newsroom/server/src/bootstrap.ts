@@ -25,6 +25,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   if (await getService(strapi, 'term-names').ensure()) strapi.log.info('newsroom: indexed the names of tags and sources');
 
   getService(strapi, 'webhook-dispatcher').start();
+  // Media edits change the cards of the articles using a file as cover.
+  getService(strapi, 'media-changes').subscribe();
 
   // A broken seed document must not keep the app from starting: it is reported, and retried next start.
   await getService(strapi, 'document-seed')

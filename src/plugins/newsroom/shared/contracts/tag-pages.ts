@@ -29,13 +29,41 @@ export interface SourceSummary extends TermSummary {
   url: string | null;
 }
 
+/** A resized version of a cover Strapi made (thumbnail, small, medium, large). */
+export interface CoverFormat {
+  /** Absolute (see ArticleCover.url). */
+  url: string;
+  width: number | null;
+  height: number | null;
+  mime: string | null;
+  /** Kilobytes, as Strapi stores them. */
+  size: number | null;
+}
+
+/** An article's cover image: Strapi's upload file, as readers need it. */
+export interface ArticleCover {
+  /** Absolute: the local provider's `/uploads/…` is prefixed with PUBLIC_URL; other providers' URLs are kept. */
+  url: string;
+  alternativeText: string | null;
+  width: number | null;
+  height: number | null;
+  formats: Record<string, CoverFormat>;
+  mime: string;
+  /** Kilobytes, as Strapi stores them (bytes / 1000). */
+  size: number;
+}
+
 export interface TagPageArticle {
   documentId: string;
   title: string;
   slug: string;
   excerpt: string | null;
+  byline: string | null;
+  cover: ArticleCover | null;
   /** ISO 8601, the same on SQLite and PostgreSQL. */
   publishedAt: string;
+  /** When the published version was last written (ISO 8601). */
+  updatedAt: string;
   tags: Array<{ name: string; slug: string }>;
   sources: Array<{ name: string; slug: string; url: string | null }>;
 }

@@ -89,6 +89,7 @@ export function createArticleWriter(strapi: Core.Strapi, opts: ArticleWriterOpti
         slug: slugs[i],
         body: article.body,
         customExcerpt: article.customExcerpt,
+        byline: article.byline,
         excerpt: article.excerpt,
         importKey: article.importKey,
         createdAt: now,

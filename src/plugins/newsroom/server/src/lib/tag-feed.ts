@@ -1,5 +1,7 @@
-import { Feed } from 'feed';
+import { Feed, type Item } from 'feed';
 import type { TermKind } from '../../../shared/constants';
+import type { ArticleCover } from '../../../shared/contracts/tag-pages';
+import { coverBytes } from './article-cover';
 import { TERM_WORDING } from './term-wording';
 import { attributeValue, htmlCdata, htmlElement, plainElement } from './feed-text';
 
@@ -9,6 +11,9 @@ export interface FeedArticle {
   excerpt: string | null;
   publishedAt: Date;
   sources: Array<{ name: string; url: string | null }>;
+  byline?: string | null;
+  /** Its url absolute (lib/article-cover.ts). */
+  cover?: Pick<ArticleCover, 'url' | 'mime' | 'size'> | null;
 }
 
 export interface TagFeedInput {
@@ -35,6 +40,28 @@ function webAddress(url: string | null): string | undefined {
   const parsed = new URL(url);
   return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
 }
+
+/**
+ * Who wrote the entry: its byline, else (as before bylines) its sources.
+ * Only Atom writes them: `feed` 4.2.2 writes an RSS author only as
+ * "email (name)", and has no dc:creator. With a byline the sources are the
+ * entry's contributors.
+ */
+function people(article: FeedArticle): Pick<Item, 'author' | 'contributor'> {
+  const sources = article.sources.map((source) => ({ name: plainElement(source.name), link: webAddress(source.url) }));
+  if (!article.byline) return { author: sources };
+  return { author: [{ name: plainElement(article.byline) }], contributor: sources };
+}
+
+/**
+ * The cover as an RSS enclosure (`feed` 4.2.2 writes none in Atom). Its
+ * attributes as attribute values; the length in bytes, as RSS wants it.
+ */
+const enclosure = (cover: NonNullable<FeedArticle['cover']>): Item['enclosure'] => ({
+  url: attributeValue(cover.url),
+  type: attributeValue(cover.mime),
+  length: coverBytes(cover),
+});
 
 /**
  * A tag's (or source's) newest articles as an RSS 2.0 or Atom 1.0 document. Titles,
@@ -70,8 +97,8 @@ export function buildTagFeed(input: TagFeedInput, format: FeedFormat): string {
       published: article.publishedAt,
       // RSS writes the name as element text, Atom as the label attribute.
       category: input.kind === 'tags' ? [{ name: format === 'rss' ? plainElement(tag.name) : attributeValue(tag.name), term: tag.slug }] : [],
-      // Atom authors; RSS writes only authors with an email address, which sources have not.
-      author: article.sources.map((source) => ({ name: plainElement(source.name), link: webAddress(source.url) })),
+      ...people(article),
+      ...(article.cover ? { enclosure: enclosure(article.cover) } : {}),
     });
   }
   return format === 'rss' ? feed.rss2() : feed.atom1();

@@ -1,14 +1,28 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { TagPageArticle } from '../../../shared/contracts/tag-pages';
 import { UIDS } from '../../../shared/constants';
-import { articleJoinTable, columnName, tableName } from '../utils/metadata';
+import { articleCover, COVER_FIELDS, type CoverRow } from '../lib/article-cover';
+import { articleJoinTable, columnName, mediaLinkTable, tableName } from '../utils/metadata';
 
-type ArticleRow = { id: number; documentId: string; title: string; slug: string; excerpt: string | null; publishedAt: string | number | Date };
+type Timestamp = string | number | Date;
+type ArticleRow = {
+  id: number;
+  documentId: string;
+  title: string;
+  slug: string;
+  excerpt: string | null;
+  byline: string | null;
+  publishedAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+// SQLite keeps milliseconds, PostgreSQL a timestamp: one ISO string out.
+const iso = (value: Timestamp) => new Date(value).toISOString();
 
 /**
  * The article cards of a tag or source page (and of any other listing):
- * published article rows by id, with their tags and sources, in a fixed
- * number of queries whatever the page size.
+ * published article rows by id, with their tags, sources and cover, in a
+ * fixed number of queries (four) whatever the page size.
  */
 const articleCards = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
@@ -30,18 +44,35 @@ const articleCards = ({ strapi }: { strapi: Core.Strapi }) => {
     return byArticle;
   }
 
+  /** The cover files of many articles at once: one query, through the upload plugin's morph table. */
+  async function covers(articleIds: number[]): Promise<Map<number, CoverRow>> {
+    const link = mediaLinkTable(strapi);
+    const rows: Array<CoverRow & { article_id: number }> = await knex()(`${link.name} as m`)
+      .join(`${tableName(strapi, UIDS.file)} as f`, 'f.id', `m.${link.fileColumn}`)
+      .where(`m.${link.typeColumn}`, UIDS.article)
+      .where(`m.${link.fieldColumn}`, 'cover')
+      .whereIn(`m.${link.idColumn}`, articleIds)
+      .orderBy(`m.${link.orderColumn}`, 'asc')
+      .select({ article_id: `m.${link.idColumn}` }, ...COVER_FIELDS.map((field) => ({ [field]: `f.${column(UIDS.file, field)}` })));
+    const byArticle = new Map<number, CoverRow>();
+    for (const { article_id, ...cover } of rows) if (!byArticle.has(article_id)) byArticle.set(article_id, cover);
+    return byArticle;
+  }
+
   return {
     /** Article rows by id, in the order given (ids with no row are left out). */
     async byId(ids: number[]): Promise<TagPageArticle[]> {
       if (ids.length === 0) return [];
       const table = strapi.db.metadata.get(UIDS.article).tableName;
-      const fields = ['documentId', 'title', 'slug', 'excerpt', 'publishedAt'];
-      const [rows, tags, sources] = await Promise.all([
+      const fields = ['documentId', 'title', 'slug', 'excerpt', 'byline', 'publishedAt', 'updatedAt'];
+      const origin = String(strapi.config.get('server.absoluteUrl'));
+      const [rows, tags, sources, coverRows] = await Promise.all([
         knex()(table)
           .whereIn('id', ids)
           .select('id', ...fields.map((field) => ({ [field]: column(UIDS.article, field) }))),
         relatedRows('tags', UIDS.tag, ['name', 'slug'], ids),
         relatedRows('sources', UIDS.source, ['name', 'slug', 'url'], ids),
+        covers(ids),
       ]);
       const byId = new Map((rows as ArticleRow[]).map((row) => [row.id, row]));
       return ids
@@ -52,8 +83,10 @@ const articleCards = ({ strapi }: { strapi: Core.Strapi }) => {
           title: row.title,
           slug: row.slug,
           excerpt: row.excerpt ?? null,
-          // SQLite keeps milliseconds, PostgreSQL a timestamp: one ISO string out.
-          publishedAt: new Date(row.publishedAt).toISOString(),
+          byline: row.byline || null,
+          cover: coverRows.has(row.id) ? articleCover(coverRows.get(row.id)!, origin) : null,
+          publishedAt: iso(row.publishedAt),
+          updatedAt: iso(row.updatedAt),
           tags: (tags.get(row.id) ?? []) as TagPageArticle['tags'],
           sources: ((sources.get(row.id) ?? []) as TagPageArticle['sources']).map((source) => ({ ...source, url: source.url ?? null })),
         }));

@@ -10,6 +10,7 @@ import excerptSettings from './excerpt-settings';
 import excerpts from './excerpts';
 import indexedFilter from './indexed-filter';
 import jobs from './jobs';
+import mediaChanges from './media-changes';
 import publicPermissions from './public-permissions';
 import pageChanges from './page-changes';
 import pageInvalidation from './page-invalidation';
@@ -39,6 +40,7 @@ export default {
   excerpts,
   'indexed-filter': indexedFilter,
   jobs,
+  'media-changes': mediaChanges,
   'public-permissions': publicPermissions,
   'page-changes': pageChanges,
   'page-invalidation': pageInvalidation,

@@ -5,6 +5,9 @@ import { storableData } from '../content-rules';
 import { DocumentError } from './document-error';
 import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './parse-tag-listing';
 
+/** The article's `byline` attribute's maxLength (src/api/article/content-types/article/schema.json). */
+export const MAX_BYLINE_LENGTH = 200;
+
 /**
  * Validates one line of an NDJSON article export. Synchronous and per line:
  * the caller streams the file, skips blank lines (`isBlankLine`) and passes
@@ -27,6 +30,8 @@ export type Block = z.infer<typeof block>;
 
 // Tag and source names.
 const nameSchema = z.string().trim().min(1).max(MAX_NAME_LENGTH);
+const SINGLE_LINE = /^\P{Cc}*$/u;
+const SINGLE_LINE_MESSAGE = 'must not contain line breaks or control characters';
 
 const articleSchema = z
   .strictObject({
@@ -36,7 +41,7 @@ const articleSchema = z
       .min(1)
       // Characters as Strapi counts them (UTF-16 code units), see MAX_TITLE_LENGTH.
       .max(MAX_TITLE_LENGTH)
-      .regex(/^\P{Cc}*$/u, 'must not contain line breaks or control characters'),
+      .regex(SINGLE_LINE, SINGLE_LINE_MESSAGE),
     body: z.union([z.string(), z.array(block)], {
       error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string or an array of blocks'),
     }),
@@ -51,6 +56,8 @@ const articleSchema = z
       )
       .optional(),
     customExcerpt: z.string().optional(),
+    // Who wrote it, as the article's `byline` attribute holds it (UTF-16 code units, as Strapi counts them); blank: none.
+    byline: z.string().trim().max(MAX_BYLINE_LENGTH).regex(SINGLE_LINE, SINGLE_LINE_MESSAGE).optional(),
     slug: z.string().regex(SLUG_PATTERN, 'may only contain ASCII letters, digits and "-_.~"').optional(),
     draft: z.boolean().optional(),
   })

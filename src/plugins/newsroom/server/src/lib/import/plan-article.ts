@@ -18,6 +18,8 @@ export interface PlannedArticle {
   /** The Blocks are the document's own (not built by the importer): Strapi's validator must check them. */
   blocksFromDocument: boolean;
   customExcerpt: string | null;
+  /** null: none (a listing has no bylines). */
+  byline: string | null;
   /** What the API will serve, as the excerpt middleware computes it, from the body as the document gave it. */
   excerpt: string;
   /** Names as written in the document. */
@@ -66,6 +68,7 @@ export function planListingItem(tag: string, item: TagListingItem, index: number
     body,
     blocksFromDocument: false,
     customExcerpt: item.excerpt,
+    byline: null,
     excerpt: articleExcerpt({ body, customExcerpt: item.excerpt }, ctx.excerpt),
     tags: [tag],
     sources: detectSources(item.text).map((source) => source.name),
@@ -91,6 +94,7 @@ export function planNdjsonArticle(article: NdjsonArticle, line: number, index: n
     body: article.bodyFormat === 'blocks' ? article.body : paragraphBlocks(text),
     blocksFromDocument: article.bodyFormat === 'blocks',
     customExcerpt: article.customExcerpt ?? null,
+    byline: article.byline || null,
     excerpt: articleExcerpt({ body: article.body, bodyFormat: article.bodyFormat, customExcerpt: article.customExcerpt }, ctx.excerpt),
     tags: article.tags,
     sources: article.sources,

@@ -38,7 +38,11 @@ const row = (slug: string) => page.locator(`[data-testid="tag-row"][data-slug="$
 const cell = async (slug: string, testId: string) => row(slug).getByTestId(testId).textContent();
 const dialog = () => page.getByRole('dialog');
 const search = (text: string) => page.locator('input[name="q"]').fill(text);
-const slugsShown = async () => Promise.all((await page.getByTestId('tag-row').all()).map((r) => r.getAttribute('data-slug')));
+// Read in one step: the list re-renders while a search loads, and a row found first may be gone by the time it is read.
+// (The tests compile without the DOM's types: an element is what the page's script sees.)
+type PageElement = { getAttribute(name: string): string | null };
+const slugsShown = (): Promise<Array<string | null>> =>
+  page.getByTestId('tag-row').evaluateAll((rows) => rows.map((r) => (r as unknown as PageElement).getAttribute('data-slug')));
 
 /** Waits until the list shows what `check` expects (it keeps the last answer shown while the next loads). */
 async function waitForRows(check: (slugs: Array<string | null>) => boolean): Promise<void> {

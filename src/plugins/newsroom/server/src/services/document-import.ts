@@ -155,6 +155,7 @@ const documentImport = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         // Once per import, in its transaction: one change set, one event for the webhooks.
         await getService(strapi, 'page-versions').record(writer.changes());
+        await nextTurn(); // recording and committing are two waits for a reader on SQLite, not one
         if (options.dryRun) throw new DryRunRollback();
       });
     } catch (error) {

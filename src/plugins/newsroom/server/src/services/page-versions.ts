@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { TABLES } from '../../../shared/constants';
 import { cacheTagsOf, isEmptyChangeSet, type ChangeSet } from '../lib/changes';
 import { chunked } from '../utils/chunked';
+import { yieldToReaders } from '../utils/yield-to-readers';
 import { getService } from '../utils/get-service';
 
 const SEQUENCE = TABLES.contentVersion;
@@ -47,6 +48,8 @@ const pageVersions = ({ strapi }: { strapi: Core.Strapi }) => {
             .insert(chunk.map((key) => ({ key, seq })))
             .onConflict('key')
             .merge(['seq']);
+          // An import's change set names thousands of pages: readers go between its chunks.
+          await yieldToReaders(strapi);
         }
         await getService(strapi, 'change-outbox').append(trx, change);
         const invalidation = getService(strapi, 'page-invalidation');

@@ -57,6 +57,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             retryForMs: env.int('NEWSROOM_WEBHOOK_RETRY_FOR_MS'),
           },
         },
+        // README, "Sitemaps".
+        sitemaps: {
+          baseUrl: env('NEWSROOM_SITEMAP_BASE_URL') || undefined,
+          urlsPerFile: env.int('NEWSROOM_SITEMAP_URLS_PER_FILE'),
+          minArticles: env.int('NEWSROOM_SITEMAP_MIN_ARTICLES'),
+          language: env('NEWSROOM_SITE_LANGUAGE'),
+        },
         // Readers may sign in (/api/auth/local); registering (/api/auth/local/register) is opt-in.
         readers: {
           registration: env.bool('NEWSROOM_READER_REGISTRATION'),

@@ -141,6 +141,8 @@ function urlOf(route: Route): string {
         return 'default';
       case 'sessionId':
         return 'no-such-session';
+      case 'n': // a sitemap file
+        return '1';
       case 'id':
         if (path.startsWith('/api/tags/')) return values.tag;
         if (path.startsWith('/api/sources/')) return values.source;

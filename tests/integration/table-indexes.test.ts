@@ -44,7 +44,7 @@ describe('table indexes', () => {
       'articles_import_key_idx',
       'articles_slug_idx',
       'articles_sources_lnk_source_id_article_id_idx',
-      'articles_id_published_at_idx',
+      'articles_id_published_at_updated_at_idx',
     ]);
   });
 
@@ -63,13 +63,13 @@ describe('table indexes', () => {
       { fileName: 'table-indexes.ndjson' },
     );
     const knex = app.strapi.db.connection;
-    await knex.raw('DROP INDEX ??', ['articles_id_published_at_idx']);
-    expect(await made('articles_id_published_at_idx')).toBeUndefined();
+    await knex.raw('DROP INDEX ??', ['articles_id_published_at_updated_at_idx']);
+    expect(await made('articles_id_published_at_updated_at_idx')).toBeUndefined();
 
     await indexes().ensure();
     for (const { name, columns } of wanted()) expect(await made(name)).toEqual(columns);
     if (app.database.client === 'sqlite') {
-      const stats = await knex('sqlite_stat1').where({ idx: 'articles_id_published_at_idx' });
+      const stats = await knex('sqlite_stat1').where({ idx: 'articles_id_published_at_updated_at_idx' });
       expect(stats).toHaveLength(1);
     }
   });

@@ -93,7 +93,8 @@ describe('an article through its life', () => {
     await app.documents(UIDS.tag).update({ documentId: tagIds.Gamma, data: { description: 'Marker' } });
     const marker = await receiver.waitFor((e) => e.tags.after.includes('gamma'), { since });
     expect(receiver.received.slice(since).map((r) => r.body.articles)).toEqual([[]]);
-    expect(marker.body.cacheTags).toEqual(['tag:gamma']);
+    // A description shows on the tag's pages and in the tag list.
+    expect(marker.body.cacheTags).toEqual(['tag:gamma', 'list:tags']);
   });
 
   it('a move from one tag to another: both, before and after', async () => {

@@ -20,13 +20,13 @@ const article = (over: Partial<PublishedArticle> = {}): PublishedArticle => ({
 });
 
 describe('articleChange', () => {
-  it('a publish touches every tag and source it lands on, and the lists', () => {
+  it('a publish touches every tag and source it lands on, and the lists (the sitemaps list articles)', () => {
     const change = articleChange(null, article());
     expect(change.tags).toEqual({ before: [], after: ['alpha', 'beta'] });
     expect(change.sources).toEqual({ before: [], after: ['reuters'] });
     expect(change.articles).toEqual(['doc1']);
     expect(change.articleSlugs).toEqual(['story']);
-    expect(change.lists).toEqual(['tags', 'sources']);
+    expect(change.lists).toEqual(['articles', 'tags', 'sources']);
   });
 
   it('an unpublish or delete touches every tag it was on', () => {
@@ -41,14 +41,14 @@ describe('articleChange', () => {
   it('a move between tags names both sides; counts move, the source list does not', () => {
     const change = articleChange(article(), article({ version: '11@2000', tags: ['beta', 'gamma'] }));
     expect(change.tags).toEqual({ before: ['alpha', 'beta'], after: ['beta', 'gamma'] });
-    expect(change.lists).toEqual(['tags']);
+    expect(change.lists).toEqual(['articles', 'tags']);
   });
 
-  it('a republish with the same terms changes its pages but no counts', () => {
+  it('a republish with the same terms changes its pages and the article sitemaps, but no counts', () => {
     const change = articleChange(article(), article({ version: '11@2000', slug: 'new-story' }));
-    expect(change.lists).toEqual([]);
+    expect(change.lists).toEqual(['articles']);
     expect(change.articleSlugs).toEqual(['story', 'new-story']);
-    expect(cacheTagsOf(change)).toEqual(['tag:alpha', 'tag:beta', 'source:reuters', 'article:doc1']);
+    expect(cacheTagsOf(change)).toEqual(['tag:alpha', 'tag:beta', 'source:reuters', 'article:doc1', 'list:articles']);
   });
 });
 
@@ -69,9 +69,9 @@ describe('termChange', () => {
     expect(cacheTagsOf(change)).toEqual(['tag:alpha', 'tag:alpha-2', 'tag-label:alpha', 'tag-label:alpha-2', 'list:tags']);
   });
 
-  it('a description: its own pages only', () => {
+  it('a description: its own pages and the list (which shows it, as the sitemap shows noindex), not the pages naming it', () => {
     const change = termChange('tags', tag, { ...tag, details: 'Now described' });
-    expect(cacheTagsOf(change)).toEqual(['tag:alpha']);
+    expect(cacheTagsOf(change)).toEqual(['tag:alpha', 'list:tags']);
   });
 
   it('aliases: its own pages and the list (which `q=` searches by them), not the pages naming it', () => {

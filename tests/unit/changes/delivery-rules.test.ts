@@ -16,7 +16,7 @@ const where = { apiUrl: 'https://api.example.com/', articleUrl: 'https://news.ex
 describe('urls and paths', () => {
   const change: ChangeSet = { ...emptyChangeSet(), tags: { before: ['old'], after: ['new é'] }, articleSlugs: ['story'], lists: ['tags'] };
 
-  it('every API route of each tag, with default parameters, from PUBLIC_URL', () => {
+  it('every API route of each tag, with default parameters, from PUBLIC_URL, and the list and sitemaps built from the tags', () => {
     expect(urlsOf(change, where)).toEqual([
       'https://api.example.com/api/newsroom/tags/new%20%C3%A9',
       'https://api.example.com/api/newsroom/tags/new%20%C3%A9.txt',
@@ -29,6 +29,8 @@ describe('urls and paths', () => {
       'https://api.example.com/api/newsroom/tags/old/feed.atom',
       'https://api.example.com/api/newsroom/tags/old/related',
       'https://api.example.com/api/newsroom/tags',
+      'https://api.example.com/api/newsroom/sitemap.xml',
+      'https://api.example.com/api/newsroom/sitemap-tags.xml',
     ]);
   });
 
@@ -36,7 +38,7 @@ describe('urls and paths', () => {
     expect(pathsOf(change, where)).toEqual(['/topics/new%20%C3%A9?ref=api', '/topics/old?ref=api', '/a/story']);
   });
 
-  it('a source: its routes (no related ones), the source list, its reader-facing page', () => {
+  it('a source: its routes (no related ones), the source list and sitemap, its reader-facing page', () => {
     const cited: ChangeSet = { ...emptyChangeSet(), sources: { before: [], after: ['reuters'] }, lists: ['sources'] };
     expect(urlsOf(cited, where)).toEqual([
       'https://api.example.com/api/newsroom/sources/reuters',
@@ -44,8 +46,15 @@ describe('urls and paths', () => {
       'https://api.example.com/api/newsroom/sources/reuters/feed.xml',
       'https://api.example.com/api/newsroom/sources/reuters/feed.atom',
       'https://api.example.com/api/newsroom/sources',
+      'https://api.example.com/api/newsroom/sitemap.xml',
+      'https://api.example.com/api/newsroom/sitemap-sources.xml',
     ]);
     expect(pathsOf(cited, where)).toEqual(['/from/reuters']);
+  });
+
+  it('a published article: the sitemap index and the news sitemap (its numbered file is purged by its cache tag)', () => {
+    const published: ChangeSet = { ...emptyChangeSet(), articles: ['d1'], lists: ['articles'] };
+    expect(urlsOf(published, where)).toEqual(['https://api.example.com/api/newsroom/sitemap.xml', 'https://api.example.com/api/newsroom/sitemap-news.xml']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { DEFAULT_EXCERPT_OPTIONS } from '../lib/excerpt';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_BYTES } from '../lib/import';
+import { MAX_URLS_PER_FILE } from '../lib/sitemap/sitemap-files';
 import { pluginConfigSchema, type PluginConfig } from '../validation/plugin-config';
 
 // Every default, once. config/plugins.ts maps environment variables onto these
@@ -31,6 +32,7 @@ const defaults: PluginConfig = {
     // Retried for an hour: a CDN purge later than that is no use; every attempt is listed in the admin.
     webhooks: { timeoutMs: 10_000, firstRetryMs: 1000, maxRetryMs: 5 * 60_000, retryForMs: 60 * 60_000, keepMs: 7 * 24 * 60 * 60_000 },
   },
+  sitemaps: { urlsPerFile: MAX_URLS_PER_FILE, minArticles: 1, language: 'en' },
 };
 
 export default {

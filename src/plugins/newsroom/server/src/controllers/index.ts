@@ -3,6 +3,7 @@ import excerpt from './excerpt';
 import health from './health';
 import limits from './limits';
 import redirects from './redirects';
+import sitemaps from './sitemaps';
 import tagAdmin from './tag-admin';
 import termPages from './term-pages';
 import webhookDeliveries from './webhook-deliveries';
@@ -13,6 +14,7 @@ export default {
   health,
   limits,
   redirects,
+  sitemaps,
   'tag-admin': tagAdmin,
   'tag-pages': termPages('tags'),
   'source-pages': termPages('sources'),

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { TERM_INDEX, type TermKind } from '../../../shared/constants';
-import { relatedTagsCacheTags, termListCacheTags, termPageCacheTags } from '../lib/changes';
+import { pageUrl, relatedTagsCacheTags, termListCacheTags, termPageCacheTags } from '../lib/changes';
 import { renderListing } from '../lib/render-tag-listing';
 import { buildTagFeed } from '../lib/tag-feed';
 import { decodeCursor } from '../lib/tag-page-cursor';
@@ -93,7 +93,7 @@ const termPages =
         {
           kind,
           tag: publicTerm(term),
-          pageUrl: (kind === 'tags' ? changes.tagUrl : changes.sourceUrl).replaceAll('{slug}', encodeURIComponent(term.slug)),
+          pageUrl: pageUrl(kind === 'tags' ? changes.tagUrl : changes.sourceUrl, term.slug),
           articles: page.articles.map((a) => ({ ...a, publishedAt: new Date(a.publishedAt) })),
           siteName,
           articleUrl,

@@ -38,4 +38,12 @@ export default createContentApiRoutesFactory((): PluginRoute[] => [
   route('/health', 'health.index'),
   ...TERM_KINDS.flatMap(termRoutes),
   route('/redirects', 'redirects.find', redirectListQuerySchema.shape),
+  // lib/sitemap/sitemap-files.ts names the files.
+  route('/sitemap.xml', 'sitemaps.index'),
+  route('/sitemap-news.xml', 'sitemaps.news'),
+  route('/sitemap-articles-:n.xml', 'sitemaps.articles'),
+  route('/sitemap-tags.xml', 'sitemaps.tags'),
+  route('/sitemap-tags-:n.xml', 'sitemaps.tagsFile'),
+  route('/sitemap-sources.xml', 'sitemaps.sources'),
+  route('/sitemap-sources-:n.xml', 'sitemaps.sourcesFile'),
 ]);

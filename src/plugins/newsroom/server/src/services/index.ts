@@ -16,6 +16,7 @@ import pageChanges from './page-changes';
 import pageInvalidation from './page-invalidation';
 import pageVersions from './page-versions';
 import responseCache from './response-cache';
+import sitemaps from './sitemaps';
 import slugHistory from './slug-history';
 import tableIndexes from './table-indexes';
 import tagDirectory from './tag-directory';
@@ -46,6 +47,7 @@ export default {
   'page-invalidation': pageInvalidation,
   'page-versions': pageVersions,
   'response-cache': responseCache,
+  sitemaps,
   'slug-history': slugHistory,
   'table-indexes': tableIndexes,
   'tag-directory': tagDirectory,

@@ -37,9 +37,10 @@ const LOOKUPS: IndexSpec[] = [
   { uid: ARTICLE_UID, columns: ['slug'] },
   // The source filter (services/indexed-filter.ts) reads a source's links with
   // their article ids, then the articles' publication dates by id: neither the
-  // link rows nor the article rows (long bodies) themselves.
+  // link rows nor the article rows (long bodies) themselves. The sitemap index
+  // reads the last change of each file's range of published ids off it too.
   { uid: ARTICLE_UID, link: 'sources', columns: ['target', 'owner'], analyze: true },
-  { uid: ARTICLE_UID, columns: ['id', 'publishedAt'], analyze: true },
+  { uid: ARTICLE_UID, columns: ['id', 'publishedAt', 'updatedAt'], analyze: true },
 ];
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { buildPayloads, type PageLocations } from '../lib/changes';
+import { buildPayloads } from '../lib/changes';
+import { pageLocations } from '../utils/page-locations';
 import { getService } from '../utils/get-service';
 import { pluginConfig } from '../utils/plugin-config';
 
@@ -21,20 +22,13 @@ const webhookDispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
   let stopped = true;
   let ticks = 0;
 
-  const locations = (): PageLocations => ({
-    apiUrl: String(strapi.config.get('server.absoluteUrl')),
-    articleUrl: pluginConfig(strapi, 'tagPages').articleUrl,
-    tagUrl: config().tagUrl,
-    sourceUrl: config().sourceUrl,
-  });
-
   async function makeEvents(now: number): Promise<void> {
     const outbox = getService(strapi, 'change-outbox');
     if (!(await outbox.due(strapi.db.connection, config().coalesceMs, now))) return;
     await strapi.db.transaction(async ({ trx }) => {
       const ready = await outbox.takeReady(trx, config().coalesceMs, now);
       if (!ready) return;
-      const payloads = buildPayloads(ready.change, { id: randomUUID(), createdAt: new Date(ready.createdAt) }, locations(), config().maxEntries);
+      const payloads = buildPayloads(ready.change, { id: randomUUID(), createdAt: new Date(ready.createdAt) }, pageLocations(strapi), config().maxEntries);
       await getService(strapi, 'webhook-deliveries').enqueue(trx, payloads, now);
     });
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { excerptSettingsSchema } from './excerpt-settings';
 import { importConfigSchema, seedConfigSchema } from './import-config';
+import { MAX_URLS_PER_FILE } from '../lib/sitemap/sitemap-files';
 
 export const tagPagesConfigSchema = z
   .object({
@@ -47,6 +48,20 @@ export const changesConfigSchema = z
   })
   .strict();
 
+/** The sitemaps (controllers/sitemaps.ts). */
+export const sitemapsConfigSchema = z
+  .object({
+    /** Where the index says the files are; unset: `<PUBLIC_URL>/api/newsroom`, as served. */
+    baseUrl: z.url().optional(),
+    /** Ids of articles (of tags, of sources) a file covers: at most the protocol's 50,000 URLs. */
+    urlsPerFile: z.number().int().min(1).max(MAX_URLS_PER_FILE),
+    /** Tags and sources with fewer published articles are left out. */
+    minArticles: z.number().int().min(0),
+    /** The news sitemap's language: an ISO 639 code (`en`, `fr`, `zh-cn`). */
+    language: z.string().regex(/^[a-z]{2,3}(-[a-z]{2,4})?$/, 'an ISO 639 language code in lower case, such as en or zh-cn'),
+  })
+  .strict();
+
 /** Readers of the users-permissions plugin (config/plugins.ts `newsroom.config.readers`). */
 export const readersConfigSchema = z.object({ registration: z.boolean() }).strict();
 /** The stock article filter on a tag or source slug, answered from an index (lib/indexed-filter-plan.ts). */
@@ -72,6 +87,7 @@ export const pluginConfigSchema = z
     readers: readersConfigSchema,
     indexedFilter: indexedFilterConfigSchema,
     changes: changesConfigSchema,
+    sitemaps: sitemapsConfigSchema,
   })
   .strict();
 

@@ -29,6 +29,8 @@ export function articleChange(before: PublishedArticle | null, after: PublishedA
   change.articleSlugs = [...new Set([before?.slug, after?.slug].filter((slug): slug is string => Boolean(slug)))];
   change.tags = { before: before?.tags ?? [], after: after?.tags ?? [] };
   change.sources = { before: before?.sources ?? [], after: after?.sources ?? [] };
+  // The sitemaps list every published article with its last change.
+  change.lists.push('articles');
   // Counts move when the article comes or goes, or changes terms.
   if (!before || !after || !sameSet(before.tags, after.tags)) change.lists.push('tags');
   if (!before || !after || !sameSet(before.sources, after.sources)) change.lists.push('sources');

@@ -66,3 +66,9 @@ export const termListCacheTags = (kind: TermKind, terms: Array<{ slug: string }>
 export const relatedTagsCacheTags = (tag: { slug: string }, related: Array<{ slug: string }>): string[] => [
   ...new Set([CACHE_TAGS.all, CACHE_TAGS.tag(tag.slug), CACHE_TAGS.tagLabel(tag.slug), ...related.map((t) => CACHE_TAGS.tagLabel(t.slug))]),
 ];
+
+/** The sitemaps: the index follows every section; a section follows its list. */
+export const sitemapCacheTags = (file: 'index' | 'news' | 'articles' | 'tags' | 'sources'): string[] => [
+  CACHE_TAGS.all,
+  ...(file === 'index' ? (['articles', 'tags', 'sources'] as const) : file === 'news' ? (['articles'] as const) : [file]).map(CACHE_TAGS.list),
+];

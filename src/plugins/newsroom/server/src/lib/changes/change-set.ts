@@ -1,8 +1,8 @@
 import type { TermKind } from '../../../../shared/constants';
 import type { BeforeAfter } from '../../../../shared/contracts/webhooks';
 
-/** Lists of the public API: of tags, of sources, of redirects. */
-export type ListName = 'tags' | 'sources' | 'redirects';
+/** Lists of the public API: of tags, of sources, of redirects; `articles`: the published articles (the sitemaps). */
+export type ListName = 'tags' | 'sources' | 'redirects' | 'articles';
 export type { TermKind };
 
 /**

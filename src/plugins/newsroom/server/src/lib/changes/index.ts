@@ -1,8 +1,8 @@
 export { articleChange, type PublishedArticle } from './article-changes';
-export { CACHE_TAGS, cacheTagsOf, relatedTagsCacheTags, termListCacheTags, termPageCacheTags } from './cache-tags';
+export { CACHE_TAGS, cacheTagsOf, relatedTagsCacheTags, sitemapCacheTags, termListCacheTags, termPageCacheTags } from './cache-tags';
 export { emptyChangeSet, isEmptyChangeSet, mergeChangeSets, termsOf, type ChangeSet, type ListName, type TermKind } from './change-set';
 export { InvalidationClock } from './invalidation-clock';
-export { pathsOf, termApiUrls, urlsOf, type PageLocations } from './page-urls';
+export { pageUrl, pathsOf, termApiUrls, urlsOf, type PageLocations } from './page-urls';
 export { buildPayloads, splitChange, type EventIdentity } from './payload';
 export { nextAttemptAt, type RetryPolicy } from './retry-schedule';
 export { termChange, type TermState } from './term-changes';

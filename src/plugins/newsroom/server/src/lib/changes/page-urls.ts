@@ -1,5 +1,6 @@
 import { TERM_KINDS } from '../../../../shared/constants';
-import { termsOf, type ChangeSet, type TermKind } from './change-set';
+import { NEWS_SITEMAP_FILE, SITEMAP_INDEX_FILE, sitemapFileName } from '../sitemap/sitemap-files';
+import { termsOf, type ChangeSet, type ListName, type TermKind } from './change-set';
 
 /** Where pages live: the API's public address and the reader-facing URL patterns (`{slug}` replaced). */
 export interface PageLocations {
@@ -12,7 +13,8 @@ export interface PageLocations {
 }
 
 const trim = (url: string) => url.replace(/\/+$/, '');
-const fill = (pattern: string, slug: string) => pattern.replaceAll('{slug}', encodeURIComponent(slug));
+/** A reader-facing URL from its pattern. */
+export const pageUrl = (pattern: string, slug: string): string => pattern.replaceAll('{slug}', encodeURIComponent(slug));
 
 /** The public API routes of a tag or source, with default parameters. */
 export function termApiUrls(kind: TermKind, apiUrl: string, slug: string): string[] {
@@ -20,11 +22,22 @@ export function termApiUrls(kind: TermKind, apiUrl: string, slug: string): strin
   return [base, `${base}.txt`, `${base}/feed.xml`, `${base}/feed.atom`, ...(kind === 'tags' ? [`${base}/related`] : [])];
 }
 
-/** The canonical public API URLs whose answer the change changed (every page number is purged by cache tag). */
+/** The routes under /api/newsroom that show each list: the list itself, and the sitemaps built from it. */
+const LIST_URLS: Record<ListName, string[]> = {
+  tags: ['tags', SITEMAP_INDEX_FILE, sitemapFileName('tags', 1)],
+  sources: ['sources', SITEMAP_INDEX_FILE, sitemapFileName('sources', 1)],
+  redirects: ['redirects'],
+  articles: [SITEMAP_INDEX_FILE, NEWS_SITEMAP_FILE],
+};
+
+/**
+ * The canonical public API URLs whose answer the change changed: every page
+ * number, and the sitemap files past the first, are purged by cache tag.
+ */
 export function urlsOf(change: ChangeSet, where: PageLocations): string[] {
   const urls = TERM_KINDS.flatMap((kind) => termsOf(change, kind).flatMap((slug) => termApiUrls(kind, where.apiUrl, slug)));
-  for (const list of ['tags', 'sources', 'redirects'] as const) {
-    if (change.all || change.lists.includes(list)) urls.push(`${trim(where.apiUrl)}/api/newsroom/${list}`);
+  for (const [list, routes] of Object.entries(LIST_URLS) as Array<[ListName, string[]]>) {
+    if (change.all || change.lists.includes(list)) urls.push(...routes.map((route) => `${trim(where.apiUrl)}/api/newsroom/${route}`));
   }
   return [...new Set(urls)];
 }
@@ -39,9 +52,9 @@ const pathOf = (url: string): string => {
 export function pathsOf(change: ChangeSet, where: PageLocations): string[] {
   return [
     ...new Set([
-      ...termsOf(change, 'tags').map((slug) => pathOf(fill(where.tagUrl, slug))),
-      ...termsOf(change, 'sources').map((slug) => pathOf(fill(where.sourceUrl, slug))),
-      ...change.articleSlugs.map((slug) => pathOf(fill(where.articleUrl, slug))),
+      ...termsOf(change, 'tags').map((slug) => pathOf(pageUrl(where.tagUrl, slug))),
+      ...termsOf(change, 'sources').map((slug) => pathOf(pageUrl(where.sourceUrl, slug))),
+      ...change.articleSlugs.map((slug) => pathOf(pageUrl(where.articleUrl, slug))),
     ]),
   ];
 }

@@ -38,7 +38,8 @@ export function splitChange(change: ChangeSet, maxEntries: number): ChangeSet[] 
   first.lists = [...change.lists];
   first.all = change.all;
   const parts = [first];
-  let used = first.labels.tags.length + first.labels.sources.length + 2 * first.lists.length;
+  // A list is a cache tag and up to three URLs (page-urls.ts LIST_URLS).
+  let used = first.labels.tags.length + first.labels.sources.length + 4 * first.lists.length;
   for (const unit of unitsOf(change)) {
     if (used + unit.weight > maxEntries && used > 0) {
       parts.push(emptyChangeSet());

@@ -29,8 +29,9 @@ export function termChange(kind: TermKind, before: TermState | null, after: Term
   // A new tag has no page naming it yet; a renamed or deleted one is named on other pages.
   if (before && relabelled) change.labels[kind] = [...new Set([before.slug, ...(after ? [after.slug] : [])])];
   change.articles = moved;
-  // The lists show names, aliases and counts (and `?all=true` tags without articles); `q=` searches aliases.
-  if (relabelled || realiased || moved.length > 0) change.lists = [kind];
+  // The lists show every field of a term and its count (and `?all=true` tags without articles), and so do
+  // the sitemaps (`noindex`); `q=` searches aliases.
+  change.lists = [kind];
   return change;
 }
 

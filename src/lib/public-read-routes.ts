@@ -4,6 +4,6 @@
  * the newsroom plugin accepts (its lib/query-policy).
  */
 export function publicReadRoutes(uid: string, { find = [] }: { find?: string[] } = {}) {
-  const middlewares = ['api::article.published-only', { name: 'plugin::newsroom.public-query', config: { uid } }];
+  const middlewares = ['plugin::newsroom.published-only', { name: 'plugin::newsroom.public-query', config: { uid } }];
   return { find: { middlewares: [...middlewares, ...find] }, findOne: { middlewares } };
 }

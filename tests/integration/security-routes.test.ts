@@ -69,8 +69,11 @@ const isContentApi = (path: string) => path === '/api' || path.startsWith('/api/
 const isServerRoute = (path: string) => path in SERVER_ROUTES;
 const isAdminApi = (path: string) => !isContentApi(path) && !isServerRoute(path);
 /** What the Public role may read: the three content types and the plugin's public routes. */
+/** The one newsroom read no role may call: a preview token's (tests/integration/preview.test.ts). */
+const PREVIEW_CHECK = 'GET /api/newsroom/preview';
+
 const isPublicRead = (route: Route) =>
-  route.method === 'GET' && /^\/api\/(articles|tags|sources|newsroom)(\/|$)/.test(route.path);
+  route.method === 'GET' && key(route) !== PREVIEW_CHECK && /^\/api\/(articles|tags|sources|newsroom)(\/|$)/.test(route.path);
 
 const app = useTestApp();
 let routes: Route[];

@@ -67,3 +67,11 @@ export const ACTIONS: Record<ActionName, `plugin::${typeof PLUGIN_ID}.${ActionNa
   settings: 'plugin::newsroom.settings',
   tags: 'plugin::newsroom.tags',
 };
+
+/**
+ * The content-API action of `GET /api/newsroom/preview`: an API token of type
+ * Custom that holds it may read drafts (`status=draft`) on the read routes it
+ * may call. The Public and Authenticated roles never get it (services/public-permissions.ts).
+ */
+export const PREVIEW_HANDLER = 'preview.check';
+export const PREVIEW_ACTION = `plugin::${PLUGIN_ID}.${PREVIEW_HANDLER}` as const;

@@ -68,6 +68,9 @@ export interface TagPageArticle {
   sources: Array<{ name: string; slug: string; url: string | null }>;
 }
 
+/** An article on a draft preview of a tag or source page: its draft version, never published as such. */
+export type PreviewArticle = Omit<TagPageArticle, 'publishedAt'> & { publishedAt: null };
+
 /** By page number, as Strapi's own list routes page. */
 export interface Pagination {
   page: number;

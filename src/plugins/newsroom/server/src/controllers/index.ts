@@ -2,6 +2,7 @@ import documentImport from './document-import';
 import excerpt from './excerpt';
 import health from './health';
 import limits from './limits';
+import preview from './preview';
 import redirects from './redirects';
 import sitemaps from './sitemaps';
 import tagAdmin from './tag-admin';
@@ -13,6 +14,7 @@ export default {
   excerpt,
   health,
   limits,
+  preview,
   redirects,
   sitemaps,
   'tag-admin': tagAdmin,

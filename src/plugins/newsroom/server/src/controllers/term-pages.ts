@@ -7,6 +7,7 @@ import { renderListing } from '../lib/render-tag-listing';
 import { buildTagFeed } from '../lib/tag-feed';
 import { decodeCursor } from '../lib/tag-page-cursor';
 import { RetiredSlug, sendRetired } from '../http/retired-slug';
+import { mayReadDrafts, PREVIEW_CACHE_CONTROL } from '../lib/preview-access';
 import type { Built } from '../services/response-cache';
 import { PageOutOfRangeError, type TermPage, type TermRecord } from '../services/term-page-query';
 import { relatedTagsQuerySchema, SLUG_PATTERN, termListQuerySchema, termPageQuerySchema, termSlugSchema } from '../validation/tag-pages';
@@ -32,16 +33,17 @@ const termPages =
     const query = () => getService(strapi, 'term-page-query');
     const config = () => pluginConfig(strapi, 'tagPages');
     const { type } = TERM_INDEX[kind];
-    // Every route answers through the response cache; errors thrown while building are never cached.
+    // Every route answers through the response cache (a preview excepted); errors thrown while building are never cached.
     // A retired slug answers 301 or 410 (http/retired-slug.ts), uncached: it costs two indexed lookups.
-    const serve = async (ctx: Context, make: () => Promise<Built>) => {
+    const answer = async (ctx: Context, run: () => Promise<void>) => {
       try {
-        await getService(strapi, 'response-cache').serve(ctx, make);
+        await run();
       } catch (error) {
         if (!(error instanceof RetiredSlug)) throw error;
         sendRetired(ctx, error, { kind: type, origin: origin(), maxAge: config().redirectMaxAge });
       }
     };
+    const serve = (ctx: Context, make: () => Promise<Built>) => answer(ctx, () => getService(strapi, 'response-cache').serve(ctx, make));
     // Not ctx.origin: the Host header is the client's to choose, and the answer is cached publicly.
     const origin = () => String(strapi.config.get('server.absoluteUrl')).replace(/\/+$/, '');
     const json = (payload: unknown, cacheTags: string[]): Built => ({ body: JSON.stringify(payload), type: JSON_TYPE, cacheTags });
@@ -62,6 +64,7 @@ const termPages =
 
     async function pageFrom(ctx: Context, term: TermRecord): Promise<TermPage> {
       const input = validate(termPageQuerySchema, ctx.query, `${type} page query`);
+      if (input.status === 'draft') throw new errors.ValidationError('status=draft: a preview is served as JSON only');
       const pageSize = input.pageSize ?? DEFAULT_PAGE_SIZE;
       try {
         if (input.after !== undefined) {
@@ -75,6 +78,19 @@ const termPages =
         if (error instanceof PageOutOfRangeError) throw new errors.ValidationError(error.message);
         throw error;
       }
+    }
+
+    /** `?status=draft`: the page's drafts, for a preview token only, never cached (services/term-preview.ts). */
+    async function preview(ctx: Context): Promise<void> {
+      // A PolicyError: Strapi answers any other ForbiddenError thrown past its authorization with a bare "Forbidden".
+      if (!mayReadDrafts(ctx.state.auth)) throw new errors.PolicyError('status=draft needs an API token with the Newsroom preview permission');
+      const input = validate(termPageQuerySchema, ctx.query, `${type} page query`);
+      if (input.after !== undefined) throw new errors.ValidationError('a preview pages by page number: use page, not after');
+      const term = await termFrom(ctx);
+      const request = { page: input.page ?? 1, pageSize: input.pageSize ?? DEFAULT_PAGE_SIZE };
+      const { articles, pagination } = await getService(strapi, 'term-preview').page(kind, term, request);
+      ctx.set('Cache-Control', PREVIEW_CACHE_CONTROL);
+      ctx.body = { data: { [SUBJECT[kind]]: publicTerm(term), articles }, meta: { pagination, preview: true } };
     }
 
     const text = (page: TermPage): Built => ({
@@ -111,6 +127,7 @@ const termPages =
 
     return {
       findOne(ctx: Context) {
+        if (ctx.query.status === 'draft') return answer(ctx, () => preview(ctx));
         return serve(ctx, async () => {
           const page = await pageFrom(ctx, await termFrom(ctx));
           if (ctx.accepts('application/json', 'text/plain') === 'text/plain') return text(page);

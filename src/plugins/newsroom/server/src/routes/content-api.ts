@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { createContentApiRoutesFactory } from '@strapi/utils';
 import { redirectListQuerySchema } from '../validation/redirects';
 import { relatedTagsQuerySchema, termListQuerySchema, termPageQuerySchema } from '../validation/tag-pages';
-import { TERM_INDEX, TERM_KINDS, type TermKind } from '../../../shared/constants';
+import { PREVIEW_HANDLER, TERM_INDEX, TERM_KINDS, type TermKind } from '../../../shared/constants';
 import type { Handler, PluginRoute } from './handler';
 
 // `request.query` documents each route's parameters (Strapi's route schema,
@@ -31,13 +31,15 @@ const termRoutes = (kind: TermKind): PluginRoute[] => {
   ];
 };
 
-// Every content-api route is public and read-only: the Public role is granted
-// exactly these actions at bootstrap (services/public-permissions.ts).
+// Every content-api route is read-only, and public but the preview check: the
+// Public role is granted exactly the others at bootstrap (services/public-permissions.ts).
 // The suffixed routes come first: `:slug` alone would swallow `x.txt`.
 export default createContentApiRoutesFactory((): PluginRoute[] => [
   route('/health', 'health.index'),
   ...TERM_KINDS.flatMap(termRoutes),
   route('/redirects', 'redirects.find', redirectListQuerySchema.shape),
+  // An API token's preview permission (shared/constants PREVIEW_ACTION): never the Public role's.
+  route('/preview', PREVIEW_HANDLER),
   // lib/sitemap/sitemap-files.ts names the files.
   route('/sitemap.xml', 'sitemaps.index'),
   route('/sitemap-news.xml', 'sitemaps.news'),

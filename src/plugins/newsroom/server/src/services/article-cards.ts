@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import type { TagPageArticle } from '../../../shared/contracts/tag-pages';
+import type { PreviewArticle, TagPageArticle } from '../../../shared/contracts/tag-pages';
 import { UIDS } from '../../../shared/constants';
 import { articleCover, COVER_FIELDS, type CoverRow } from '../lib/article-cover';
 import { articleJoinTable, columnName, mediaLinkTable, tableName } from '../utils/metadata';
@@ -59,38 +59,44 @@ const articleCards = ({ strapi }: { strapi: Core.Strapi }) => {
     return byArticle;
   }
 
+  /** Article rows by id, in the order given (ids with no row are left out), each with its publication as `publishedAt` maps it. */
+  async function cards<P>(ids: number[], publishedAt: (value: Timestamp | null) => P) {
+    if (ids.length === 0) return [];
+    const table = strapi.db.metadata.get(UIDS.article).tableName;
+    const fields = ['documentId', 'title', 'slug', 'excerpt', 'byline', 'publishedAt', 'updatedAt'];
+    const origin = String(strapi.config.get('server.absoluteUrl'));
+    const [rows, tags, sources, coverRows] = await Promise.all([
+      knex()(table)
+        .whereIn('id', ids)
+        .select('id', ...fields.map((field) => ({ [field]: column(UIDS.article, field) }))),
+      relatedRows('tags', UIDS.tag, ['name', 'slug'], ids),
+      relatedRows('sources', UIDS.source, ['name', 'slug', 'url'], ids),
+      covers(ids),
+    ]);
+    const byId = new Map((rows as ArticleRow[]).map((row) => [row.id, row]));
+    return ids
+      .map((id) => byId.get(id))
+      .filter((row): row is ArticleRow => row !== undefined)
+      .map((row) => ({
+        documentId: row.documentId,
+        title: row.title,
+        slug: row.slug,
+        excerpt: row.excerpt ?? null,
+        byline: row.byline || null,
+        cover: coverRows.has(row.id) ? articleCover(coverRows.get(row.id)!, origin) : null,
+        publishedAt: publishedAt(row.publishedAt),
+        updatedAt: iso(row.updatedAt),
+        tags: (tags.get(row.id) ?? []) as TagPageArticle['tags'],
+        sources: ((sources.get(row.id) ?? []) as TagPageArticle['sources']).map((source) => ({ ...source, url: source.url ?? null })),
+      }));
+  }
+
   return {
-    /** Article rows by id, in the order given (ids with no row are left out). */
-    async byId(ids: number[]): Promise<TagPageArticle[]> {
-      if (ids.length === 0) return [];
-      const table = strapi.db.metadata.get(UIDS.article).tableName;
-      const fields = ['documentId', 'title', 'slug', 'excerpt', 'byline', 'publishedAt', 'updatedAt'];
-      const origin = String(strapi.config.get('server.absoluteUrl'));
-      const [rows, tags, sources, coverRows] = await Promise.all([
-        knex()(table)
-          .whereIn('id', ids)
-          .select('id', ...fields.map((field) => ({ [field]: column(UIDS.article, field) }))),
-        relatedRows('tags', UIDS.tag, ['name', 'slug'], ids),
-        relatedRows('sources', UIDS.source, ['name', 'slug', 'url'], ids),
-        covers(ids),
-      ]);
-      const byId = new Map((rows as ArticleRow[]).map((row) => [row.id, row]));
-      return ids
-        .map((id) => byId.get(id))
-        .filter((row): row is ArticleRow => row !== undefined)
-        .map((row) => ({
-          documentId: row.documentId,
-          title: row.title,
-          slug: row.slug,
-          excerpt: row.excerpt ?? null,
-          byline: row.byline || null,
-          cover: coverRows.has(row.id) ? articleCover(coverRows.get(row.id)!, origin) : null,
-          publishedAt: iso(row.publishedAt),
-          updatedAt: iso(row.updatedAt),
-          tags: (tags.get(row.id) ?? []) as TagPageArticle['tags'],
-          sources: ((sources.get(row.id) ?? []) as TagPageArticle['sources']).map((source) => ({ ...source, url: source.url ?? null })),
-        }));
-    },
+    /** Published article rows by id, in the order given. */
+    byId: (ids: number[]): Promise<TagPageArticle[]> => cards(ids, (value) => iso(value!)),
+
+    /** Draft article rows by id (a preview's), in the order given: a draft has no publication. */
+    draftsById: (ids: number[]): Promise<PreviewArticle[]> => cards(ids, () => null),
   };
 };
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import contentApiRoutes from '../routes/content-api';
 import { pluginConfig } from '../utils/plugin-config';
-import { UIDS } from '../../../shared/constants';
+import { PREVIEW_HANDLER, UIDS } from '../../../shared/constants';
 
 const PUBLIC_CONTENT_TYPES = [UIDS.article, UIDS.tag, UIDS.source];
 const PERMISSION = 'plugin::users-permissions.permission';
@@ -12,7 +12,7 @@ const REGISTER = 'plugin::users-permissions.auth.register';
 
 /**
  * The Public role is managed here, not by hand: it may read articles, tags,
- * sources and this plugin's content-api routes, sign in, register when
+ * sources and this plugin's content-api routes (not the preview check), sign in, register when
  * `NEWSROOM_READER_REGISTRATION` is on, and nothing else. Run on every boot,
  * so a permission granted by mistake in the admin does not survive a
  * restart. A signed-in reader (Authenticated role) may read what an
@@ -22,7 +22,9 @@ const REGISTER = 'plugin::users-permissions.auth.register';
 const publicPermissions = ({ strapi }: { strapi: Core.Strapi }) => ({
   readActions(): string[] {
     const contentTypeActions = PUBLIC_CONTENT_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
-    const pluginActions = contentApiRoutes().routes.map((route) => `plugin::newsroom.${route.handler}`);
+    const pluginActions = contentApiRoutes()
+      .routes.filter((route) => route.handler !== PREVIEW_HANDLER)
+      .map((route) => `plugin::newsroom.${route.handler}`);
     return [...new Set([...contentTypeActions, ...pluginActions])];
   },
 

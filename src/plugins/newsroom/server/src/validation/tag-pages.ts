@@ -32,6 +32,8 @@ export const termPageQuerySchema = z.object({
   page: wholeNumber('page', 1_000_000).optional(),
   pageSize: wholeNumber('pageSize', MAX_PAGE_SIZE).optional(),
   after: z.string().max(200, 'after is not a valid cursor').optional(),
+  // `draft`: a preview token's preview of the page (controllers/term-pages.ts), JSON only.
+  status: z.enum(['published', 'draft']).optional(),
 });
 
 export const termListQuerySchema = z.object({

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type { DocumentError } from '../../src/plugins/newsroom/server/src/lib/import';
 import { UIDS } from '../../src/plugins/newsroom/shared/constants';
 import type { TagPageArticle } from '../../src/plugins/newsroom/shared/contracts/tag-pages';
 import { paragraphs } from '../helpers/blocks';
 import { child, children, parseXml } from '../helpers/feed-reader';
 import { isDocumentError, line, ndjson, rowCounts } from '../helpers/import';
+import { png } from '../helpers/png';
 import { useTestApp } from '../helpers/test-app';
 import { startWebhookReceiver, subscribe, type WebhookReceiver } from '../helpers/webhook-receiver';
 
@@ -35,25 +35,6 @@ let covered: string;
 let plain: string;
 
 type File = { id: number; url: string; size: number; alternativeText: string | null };
-
-/** A real PNG of one colour, big enough for Strapi to make a thumbnail of it. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x5a)]);
-  const pixels = zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
-}
 
 /** Through the upload plugin's own service, as the media library's upload route calls it. */
 async function upload(name: string, alternativeText: string): Promise<File> {

@@ -93,6 +93,12 @@ describe('GET /api/newsroom/sitemap.xml', () => {
     expect((await fetch(`${app.url}/api/newsroom/sitemap.xml`, { headers: { 'If-None-Match': etag! } })).status).toBe(304);
   });
 
+  it('answers a made-up query string from the same cached file: a cache buster costs no build', async () => {
+    await get('sitemap-articles-1.xml');
+    const busted = await fetch(`${app.url}/api/newsroom/sitemap-articles-1.xml?bust=${Date.now()}`);
+    expect([busted.status, busted.headers.get('x-newsroom-cache')]).toEqual([200, 'hit']);
+  });
+
   it('answers 404 for a file number it does not have', async () => {
     for (const path of ['sitemap-articles-0.xml', 'sitemap-articles-999.xml', 'sitemap-articles-x.xml', 'sitemap-tags-999.xml']) {
       expect([path, (await get(path)).status]).toEqual([path, 404]);

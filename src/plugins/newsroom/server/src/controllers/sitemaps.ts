@@ -17,7 +17,8 @@ const XML_TYPE = 'application/xml; charset=utf-8';
  */
 const sitemapsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService(strapi, 'sitemaps');
-  const serve = (ctx: Context, make: () => Promise<Built>) => getService(strapi, 'response-cache').serve(ctx, make);
+  // Sitemaps read no parameter: `?anything` is the same cached file, not a new build of up to 50,000 URLs.
+  const serve = (ctx: Context, make: () => Promise<Built>) => getService(strapi, 'response-cache').serve(ctx, make, { ignoreQuery: true });
   const xml = (body: string, cacheTags: string[]): Built => ({ body, type: XML_TYPE, cacheTags });
   const base = () => sitemapBase(pluginConfig(strapi, 'sitemaps').baseUrl, String(strapi.config.get('server.absoluteUrl')));
 

@@ -52,14 +52,16 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /**
      * Sends what `make` builds (or built, while nothing it shows changed):
-     * errors it throws propagate and are never cached.
+     * errors it throws propagate and are never cached. `ignoreQuery`: the
+     * route reads no query parameter, so every query string is one entry.
      */
-    async serve(ctx: Context, make: Make): Promise<void> {
+    async serve(ctx: Context, make: Make, { ignoreQuery = false }: { ignoreQuery?: boolean } = {}): Promise<void> {
       const { maxAge, cache: settings } = config();
       if (!settings.enabled) return sendCached(ctx, await render(make), maxAge);
       // What a response depends on besides the data: the URL and the
       // negotiated representation (never the Host header: feeds link to the configured URL).
-      const key = `${ctx.accepts('application/json', 'text/plain')}|${ctx.url}`;
+      // A route that reads no parameter ignores the query: a made-up one must not cost a build.
+      const key = `${ctx.accepts('application/json', 'text/plain')}|${ignoreQuery ? ctx.path : ctx.url}`;
       await invalidation().sync();
       const { clock } = invalidation();
       const cached = cache().get(key);

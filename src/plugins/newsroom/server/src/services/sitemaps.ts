@@ -64,21 +64,35 @@ const sitemaps = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const publishedArticles = (): Knex.QueryBuilder => knex()(articles()).whereNotNull(column(UIDS.article, 'publishedAt'));
 
-  /** Every file's number (the rows it may hold exist) and lastmod, through one grouped read. */
+  /**
+   * The files that list a URL, with their lastmod. Articles: one aggregate per
+   * file over its id range (off the `(id, published_at, updated_at)` index), so
+   * the index pages through the table a file at a time. Tags and sources: one
+   * grouped read of the listed terms (a lookup in the term-page index each).
+   */
   async function filesOf(section: SitemapSection): Promise<SitemapFile[]> {
     const perFile = settings().urlsPerFile;
-    const rows =
-      section === 'articles'
-        ? publishedArticles().select({ updated: column(UIDS.article, 'updatedAt') }, 'id')
-        : knex().from(listedTerms(section).as('s')).select('updated', 'newest', 'id');
-    const grouped: Array<{ file: number | string; updated: Timestamp; newest?: Timestamp }> = await knex()
-      .from(rows.as('r'))
+    if (section === 'articles') {
+      const files: SitemapFile[] = [];
+      const last = await lastFile(section);
+      for (let n = 1; n <= last; n += 1) {
+        const { after, upTo } = idRange(n, perFile);
+        const row = (await publishedArticles()
+          .where('id', '>', after)
+          .where('id', '<=', upTo)
+          .max({ updated: column(UIDS.article, 'updatedAt') })
+          .first()) as { updated: Timestamp } | undefined;
+        if (row?.updated != null) files.push({ n, lastmod: dateOf(row.updated) });
+      }
+      return files;
+    }
+    const grouped: Array<{ file: number | string; updated: Timestamp; newest: Timestamp }> = await knex()
+      .from(listedTerms(section).as('r'))
       // A cast: SQLite binds a number as a real, and would divide as one.
-      .select(knex().raw('cast((r.id - 1) / ? as integer) as file', [perFile]), knex().raw('max(r.updated) as updated'))
-      .modify((q) => (section === 'articles' ? q : q.select(knex().raw('max(r.newest) as newest'))))
+      .select(knex().raw('cast((r.id - 1) / ? as integer) as file', [perFile]), knex().raw('max(r.updated) as updated'), knex().raw('max(r.newest) as newest'))
       .groupByRaw('1')
       .orderByRaw('1');
-    return grouped.map((row) => ({ n: Number(row.file) + 1, lastmod: newest(dateOf(row.updated), dateOf(row.newest ?? null)) }));
+    return grouped.map((row) => ({ n: Number(row.file) + 1, lastmod: newest(dateOf(row.updated), dateOf(row.newest)) }));
   }
 
   /** The number of files a section may have: its rows' highest id, a file's worth at a time. */

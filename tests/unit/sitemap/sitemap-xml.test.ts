@@ -6,6 +6,7 @@ import {
   sitemapFileName,
 } from '../../../src/plugins/newsroom/server/src/lib/sitemap/sitemap-files';
 import { newsSitemapXml, sitemapIndexXml, urlSetXml } from '../../../src/plugins/newsroom/server/src/lib/sitemap/sitemap-xml';
+import { sitemapsConfigSchema } from '../../../src/plugins/newsroom/server/src/validation/plugin-config';
 import { child, children, parseXml } from '../../helpers/feed-reader';
 
 describe('sitemap XML', () => {
@@ -72,5 +73,15 @@ describe('sitemap base', () => {
   it('the API as served by default; a proxying frontend\'s own base when set (NEWSROOM_SITEMAP_BASE_URL)', () => {
     expect(sitemapBase(undefined, 'https://api.example.com/')).toBe('https://api.example.com/api/newsroom');
     expect(sitemapBase('https://www.example.com/', 'https://api.example.com')).toBe('https://www.example.com');
+  });
+});
+
+describe('sitemap settings', () => {
+  const valid = { urlsPerFile: 50_000, minArticles: 1, language: 'en' };
+  it('refuse an empty page (minArticles 0), more than the protocol allows, a language that is not ISO 639', () => {
+    expect(sitemapsConfigSchema.safeParse(valid).success).toBe(true);
+    for (const bad of [{ minArticles: 0 }, { urlsPerFile: 50_001 }, { language: 'English' }, { baseUrl: 'not a url' }]) {
+      expect([bad, sitemapsConfigSchema.safeParse({ ...valid, ...bad }).success]).toEqual([bad, false]);
+    }
   });
 });

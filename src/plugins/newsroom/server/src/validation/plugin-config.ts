@@ -55,8 +55,8 @@ export const sitemapsConfigSchema = z
     baseUrl: z.url().optional(),
     /** Ids of articles (of tags, of sources) a file covers: at most the protocol's 50,000 URLs. */
     urlsPerFile: z.number().int().min(1).max(MAX_URLS_PER_FILE),
-    /** Tags and sources with fewer published articles are left out. */
-    minArticles: z.number().int().min(0),
+    /** Tags and sources with fewer published articles are left out (an empty page is never listed). */
+    minArticles: z.number().int().min(1),
     /** The news sitemap's language: an ISO 639 code (`en`, `fr`, `zh-cn`). */
     language: z.string().regex(/^[a-z]{2,3}(-[a-z]{2,4})?$/, 'an ISO 639 language code in lower case, such as en or zh-cn'),
   })

@@ -29,6 +29,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
+  // A GraphQL GET of newsroom queries only: ETag, 304, max-age and cache tags, as the REST pages.
+  'plugin::newsroom.graphql-http-cache',
   'strapi::query',
   {
     name: 'strapi::body',

@@ -1,4 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import api from './api';
+import { databaseUnavailablePlugin } from '../src/graphql/database-unavailable-plugin';
+import { costlyFieldsRule, publishedOnlyRule } from '../src/graphql/operation-rules';
 
 export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => {
   // Reader-facing links default to this server itself, wherever it listens (config/server.ts).
@@ -6,6 +9,21 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   // Only environment variables are mapped here; an unset one keeps the plugin's
   // default (src/plugins/newsroom/server/src/config/index.ts).
   return {
+    // /graphql (README, "GraphQL"): published content only, REST's page sizes, bounded depth and breadth.
+    // The playground is the plugin's default: development only. The newsroom plugin adds its queries.
+    graphql: {
+      config: {
+        endpoint: '/graphql',
+        defaultLimit: api.rest.defaultLimit,
+        maxLimit: api.rest.maxLimit,
+        // graphql-depth-limit counts the root field as 0: 5 serves six levels of fields and refuses a seventh.
+        depthLimit: env.int('NEWSROOM_GRAPHQL_DEPTH_LIMIT', 5),
+        apolloServer: {
+          validationRules: [publishedOnlyRule, costlyFieldsRule(env.int('NEWSROOM_GRAPHQL_MAX_COSTLY_FIELDS', 20))],
+          plugins: [databaseUnavailablePlugin(env.int('DATABASE_UNAVAILABLE_RETRY_AFTER', 5))],
+        },
+      },
+    },
     'users-permissions': {
       config: {
         // Seconds the roles' permissions stay cached (src/extensions/users-permissions); 0: read on every request.

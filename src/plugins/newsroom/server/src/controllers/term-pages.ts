@@ -2,25 +2,21 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { TERM_INDEX, type TermKind } from '../../../shared/constants';
-import { pageUrl, relatedTagsCacheTags, termListCacheTags, termPageCacheTags } from '../lib/changes';
+import { pageUrl } from '../lib/changes';
 import { renderListing } from '../lib/render-tag-listing';
 import { buildTagFeed } from '../lib/tag-feed';
-import { decodeCursor } from '../lib/tag-page-cursor';
 import { RetiredSlug, sendRetired } from '../http/retired-slug';
 import { mayReadDrafts, PREVIEW_CACHE_CONTROL } from '../lib/preview-access';
 import type { Built } from '../services/response-cache';
-import { PageOutOfRangeError, type TermPage, type TermRecord } from '../services/term-page-query';
-import { relatedTagsQuerySchema, SLUG_PATTERN, termListQuerySchema, termPageQuerySchema, termSlugSchema } from '../validation/tag-pages';
+import { DEFAULT_PAGE_SIZE, publicTerm, SUBJECT, type Answer } from '../services/term-answers';
+import type { TermPage, TermRecord } from '../services/term-page-query';
+import { termPageQuerySchema } from '../validation/tag-pages';
 import { validate } from '../validation/validate';
 import { pluginConfig } from '../utils/plugin-config';
 import { getService } from '../utils/get-service';
 
-const DEFAULT_PAGE_SIZE = 10;
 const FEED_SIZE = 20;
 const JSON_TYPE = 'application/json; charset=utf-8';
-
-/** The payload key of each kind's subject: `data.tag`, `data.source`. */
-const SUBJECT = { tags: 'tag', sources: 'source' } as const;
 
 /**
  * The public pages of a tag or a source (routes/content-api.ts builds the
@@ -31,6 +27,7 @@ const termPages =
   (kind: TermKind) =>
   ({ strapi }: { strapi: Core.Strapi }) => {
     const query = () => getService(strapi, 'term-page-query');
+    const answers = () => getService(strapi, 'term-answers');
     const config = () => pluginConfig(strapi, 'tagPages');
     const { type } = TERM_INDEX[kind];
     // Every route answers through the response cache (a preview excepted); errors thrown while building are never cached.
@@ -46,39 +43,10 @@ const termPages =
     const serve = (ctx: Context, make: () => Promise<Built>) => answer(ctx, () => getService(strapi, 'response-cache').serve(ctx, make));
     // Not ctx.origin: the Host header is the client's to choose, and the answer is cached publicly.
     const origin = () => String(strapi.config.get('server.absoluteUrl')).replace(/\/+$/, '');
-    const json = (payload: unknown, cacheTags: string[]): Built => ({ body: JSON.stringify(payload), type: JSON_TYPE, cacheTags });
-    const pageTags = (page: TermPage) => termPageCacheTags(kind, page.term, page.articles);
-    const publicTerm = ({ id: _id, ...term }: TermRecord) => term;
-
-    async function termFrom(ctx: Context): Promise<TermRecord> {
-      const { slug } = validate(termSlugSchema, ctx.params, `${type} slug`);
-      // Checked before the database sees it: PostgreSQL refuses some bytes (NUL) outright.
-      const term = SLUG_PATTERN.test(slug) ? await query().findTerm(kind, slug) : null;
-      if (!term) {
-        const retired = SLUG_PATTERN.test(slug) ? await getService(strapi, 'slug-history').resolve(type, slug) : null;
-        if (retired) throw new RetiredSlug(slug, retired.to);
-        throw new errors.NotFoundError(`No ${type} with slug "${slug}"`);
-      }
-      return term;
-    }
-
-    async function pageFrom(ctx: Context, term: TermRecord): Promise<TermPage> {
-      const input = validate(termPageQuerySchema, ctx.query, `${type} page query`);
-      if (input.status === 'draft') throw new errors.ValidationError('status=draft: a preview is served as JSON only');
-      const pageSize = input.pageSize ?? DEFAULT_PAGE_SIZE;
-      try {
-        if (input.after !== undefined) {
-          if (input.page !== undefined) throw new errors.ValidationError('Use either page or after, not both');
-          const after = decodeCursor(input.after);
-          if (!after) throw new errors.ValidationError('after is not a valid cursor');
-          return await query().page(kind, term, { pageSize, after });
-        }
-        return await query().page(kind, term, { pageSize, page: input.page ?? 1 });
-      } catch (error) {
-        if (error instanceof PageOutOfRangeError) throw new errors.ValidationError(error.message);
-        throw error;
-      }
-    }
+    const json = ({ payload, cacheTags }: Answer): Built => ({ body: JSON.stringify(payload), type: JSON_TYPE, cacheTags });
+    const pageTags = (page: TermPage) => answers().pageTags(kind, page);
+    const termFrom = (ctx: Context) => answers().term(kind, ctx.params.slug);
+    const pageFrom = async (ctx: Context, term: TermRecord) => answers().page(kind, term, ctx.query);
 
     /** `?status=draft`: the page's drafts, for a preview token only, never cached (services/term-preview.ts). */
     async function preview(ctx: Context): Promise<void> {
@@ -129,10 +97,8 @@ const termPages =
       findOne(ctx: Context) {
         if (ctx.query.status === 'draft') return answer(ctx, () => preview(ctx));
         return serve(ctx, async () => {
-          const page = await pageFrom(ctx, await termFrom(ctx));
-          if (ctx.accepts('application/json', 'text/plain') === 'text/plain') return text(page);
-          const data = { [SUBJECT[kind]]: publicTerm(page.term), articles: page.articles };
-          return json({ data, meta: { pagination: page.pagination } }, pageTags(page));
+          if (ctx.accepts('application/json', 'text/plain') === 'text/plain') return text(await pageFrom(ctx, await termFrom(ctx)));
+          return json(await answers().pageAnswer(kind, ctx.params.slug, ctx.query));
         });
       },
 
@@ -141,11 +107,7 @@ const termPages =
       },
 
       find(ctx: Context) {
-        return serve(ctx, async () => {
-          const input = validate(termListQuerySchema, ctx.query, `${type} list query`);
-          const { terms, pagination } = await query().list(kind, input);
-          return json({ data: terms.map(publicTerm), meta: { pagination } }, termListCacheTags(kind, terms));
-        });
+        return serve(ctx, async () => json(await answers().listAnswer(kind, ctx.query)));
       },
 
       rss(ctx: Context) {
@@ -160,12 +122,7 @@ const termPages =
       ...(kind === 'tags'
         ? {
             related(ctx: Context) {
-              return serve(ctx, async () => {
-                const tag = await termFrom(ctx);
-                const { limit } = validate(relatedTagsQuerySchema, ctx.query, 'related tags query');
-                const related = await query().related(tag, limit);
-                return json({ data: related, meta: { tag: publicTerm(tag) } }, relatedTagsCacheTags(tag, related));
-              });
+              return serve(ctx, async () => json(await answers().relatedAnswer(ctx.params.slug, ctx.query)));
             },
           }
         : {}),

@@ -25,6 +25,7 @@ import tagMerge from './tag-merge';
 import termPageIndex from './term-page-index';
 import termPageQuery from './term-page-query';
 import termNames from './term-names';
+import termAnswers from './term-answers';
 import termPreview from './term-preview';
 import webhookDeliveries from './webhook-deliveries';
 import webhookDispatcher from './webhook-dispatcher';
@@ -57,6 +58,7 @@ export default {
   'term-page-index': termPageIndex,
   'term-page-query': termPageQuery,
   'term-names': termNames,
+  'term-answers': termAnswers,
   'term-preview': termPreview,
   'webhook-deliveries': webhookDeliveries,
   'webhook-dispatcher': webhookDispatcher,

@@ -49,10 +49,34 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
     return entry;
   }
 
+  /**
+   * What `make` builds (or built, while nothing it shows changed), under
+   * `key`: errors it throws propagate and are never cached.
+   */
+  async function fetch(key: string, make: Make): Promise<{ entry: CachedBody; hit: boolean }> {
+    await invalidation().sync();
+    const { clock } = invalidation();
+    const cached = cache().get(key);
+    if (cached && clock.isFresh(cached.cacheTags, cached.builtAt)) return { entry: cached, hit: true };
+    const builtAt = clock.now();
+    const pending = `${builtAt}|${key}`;
+    let entry = building.get(pending);
+    if (!entry) {
+      const started = build(key, builtAt, make).finally(() => building.delete(pending));
+      building.set(pending, started);
+      entry = started;
+    }
+    return { entry: await entry, hit: false };
+  }
+
   return {
+    /** The built body of `key`, for an answer that is not an HTTP response of its own (a GraphQL field). */
+    async get(key: string, make: Make): Promise<CachedBody> {
+      return config().cache.enabled ? (await fetch(key, make)).entry : render(make);
+    },
+
     /**
-     * Sends what `make` builds (or built, while nothing it shows changed):
-     * errors it throws propagate and are never cached. `ignoreQuery`: the
+     * Sends what `make` builds, through the cache. `ignoreQuery`: the
      * route reads no query parameter, so every query string is one entry.
      */
     async serve(ctx: Context, make: Make, { ignoreQuery = false }: { ignoreQuery?: boolean } = {}): Promise<void> {
@@ -62,23 +86,9 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
       // negotiated representation (never the Host header: feeds link to the configured URL).
       // A route that reads no parameter ignores the query: a made-up one must not cost a build.
       const key = `${ctx.accepts('application/json', 'text/plain')}|${ignoreQuery ? ctx.path : ctx.url}`;
-      await invalidation().sync();
-      const { clock } = invalidation();
-      const cached = cache().get(key);
-      if (cached && clock.isFresh(cached.cacheTags, cached.builtAt)) {
-        ctx.set('X-Newsroom-Cache', 'hit');
-        return sendCached(ctx, cached, maxAge);
-      }
-      const builtAt = clock.now();
-      const pending = `${builtAt}|${key}`;
-      let entry = building.get(pending);
-      if (!entry) {
-        const started = build(key, builtAt, make).finally(() => building.delete(pending));
-        building.set(pending, started);
-        entry = started;
-      }
-      ctx.set('X-Newsroom-Cache', 'miss');
-      sendCached(ctx, await entry, maxAge);
+      const { entry, hit } = await fetch(key, make);
+      ctx.set('X-Newsroom-Cache', hit ? 'hit' : 'miss');
+      sendCached(ctx, entry, maxAge);
     },
   };
 };

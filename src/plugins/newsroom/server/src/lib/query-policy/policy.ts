@@ -12,6 +12,8 @@ import { UIDS } from '../../../../shared/constants';
 export interface RefusedRelation {
   /** Why it is refused and what to call instead. */
   alternative: string;
+  /** The same on GraphQL, where the relation is a field of the type. */
+  graphql: string;
 }
 
 export interface ModelPolicy {
@@ -70,14 +72,14 @@ export const PUBLIC_QUERY_POLICY: QueryPolicy = {
       plural: 'tags',
       sortable: ['name'],
       searchable: ['name'],
-      refusedRelations: { articles: { alternative: TAG_PAGES } },
+      refusedRelations: { articles: { alternative: TAG_PAGES, graphql: 'newsroomTagPage(slug: …) (paginated, with cursors)' } },
       relationFilters: {},
     },
     [SOURCE_UID]: {
       plural: 'sources',
       sortable: ['name'],
       searchable: ['name'],
-      refusedRelations: { articles: { alternative: SOURCE_ARTICLES } },
+      refusedRelations: { articles: { alternative: SOURCE_ARTICLES, graphql: 'newsroomSourcePage(slug: …) (paginated, with cursors)' } },
       relationFilters: {},
     },
   },

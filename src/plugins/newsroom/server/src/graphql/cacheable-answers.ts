@@ -1,0 +1,20 @@
+/**
+ * What the newsroom's GraphQL queries answered on one request: how many
+ * root fields, and the cache tags of what they show. A GET whose every root
+ * field is one of them is as cacheable as the REST routes
+ * (middlewares/graphql-http-cache.ts).
+ */
+export interface CacheableAnswers {
+  answers: number;
+  cacheTags: Set<string>;
+}
+
+const KEY = 'newsroomGraphql';
+
+export function noteCacheable(state: Record<string, unknown>, cacheTags: readonly string[]): void {
+  const noted = (state[KEY] ??= { answers: 0, cacheTags: new Set<string>() }) as CacheableAnswers;
+  noted.answers += 1;
+  for (const tag of cacheTags) noted.cacheTags.add(tag);
+}
+
+export const cacheableAnswers = (state: Record<string, unknown>): CacheableAnswers | undefined => state[KEY] as CacheableAnswers | undefined;

@@ -1,0 +1,5 @@
+import restPermission from './rest-permission';
+
+export default {
+  'rest-permission': restPermission,
+};

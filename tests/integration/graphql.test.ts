@@ -66,7 +66,7 @@ beforeAll(async () => {
 
 describe('newsroom queries answer what REST answers', () => {
   it.each([{}, { page: 2, pageSize: 3 }])('the seed tag page %j, field by field', async (args) => {
-    const query = new URLSearchParams(Object.entries(args).map(([k, v]) => [k, String(v)])).toString();
+    const query = new URLSearchParams(Object.entries(args).map(([k, v]): [string, string] => [k, String(v)])).toString();
     const expected = await rest(`/api/newsroom/tags/${SEED}${query ? `?${query}` : ''}`);
     const answer = await gql(TAG_PAGE, { slug: SEED, ...args });
     expect(answer.status).toBe(200);

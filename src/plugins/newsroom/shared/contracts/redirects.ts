@@ -3,23 +3,15 @@
  * a frontend's middleware (Next.js, Nuxt) to redirect reader-facing URLs as
  * the API redirects its own. Types only.
  */
+import type { z } from 'zod';
 import type { RedirectType } from '../constants';
-import type { Pagination } from './tag-pages';
+import type { redirectListResponseSchema, redirectSchema } from '../../server/src/validation/responses';
 
-export interface Redirect {
-  type: RedirectType;
-  from: string;
-  /** The slug that answers now; null when the page is gone (status 410). */
-  to: string | null;
-  status: 301 | 410;
-}
+export type Redirect = z.infer<typeof redirectSchema>;
 
 export declare namespace ListRedirects {
   interface Request {
     query: { type?: RedirectType; page?: number; pageSize?: number };
   }
-  interface Response {
-    data: Redirect[];
-    meta: { pagination: Pagination };
-  }
+  type Response = z.infer<typeof redirectListResponseSchema>;
 }

@@ -1,20 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { asQueryValues } from '../lib/graphql-arguments';
 import { PUBLIC_QUERY_POLICY } from '../lib/query-policy';
 import { publicQueryChecker } from '../utils/public-query-check';
 
 type Args = Record<string, unknown>;
 type Resolve = (parent: unknown, args: Args, context: unknown, info: unknown) => unknown;
 type Middleware = (resolve: Resolve, parent: unknown, args: Args, context: unknown, info: unknown) => unknown;
-
-/** GraphQL's typed values as a query string carries them: what the policy reads. */
-export function asQueryValues(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(asQueryValues);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asQueryValues(v)]));
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return value;
-}
 
 /**
  * The cost policy of the stock REST routes (lib/query-policy) on Strapi's

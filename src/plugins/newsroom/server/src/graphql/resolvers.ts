@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID, TERM_INDEX, type TermKind } from '../../../shared/constants';
 import { RetiredSlug } from '../http/retired-slug';
-import type { Answer, QueryInput } from '../services/term-answers';
+import { queryInput } from '../lib/graphql-arguments';
+import type { Answer } from '../services/term-answers';
 import { getService } from '../utils/get-service';
 import { noteCacheable } from './cacheable-answers';
 
@@ -24,11 +25,6 @@ interface ListPayload {
 interface RelatedPayload {
   data: unknown[];
   meta: { tag: unknown };
-}
-
-/** GraphQL's typed arguments as the query string would carry them, for the REST routes' validation schemas. */
-export function queryInput(args: Args): QueryInput {
-  return Object.fromEntries(Object.entries(args).flatMap(([key, value]) => (value === undefined || value === null ? [] : [[key, String(value)]])));
 }
 
 /** The REST route whose permission each query needs: the Public role's, as for REST. */

@@ -1,7 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { createContentApiRoutesFactory } from '@strapi/utils';
 import { redirectListQuerySchema } from '../validation/redirects';
-import { relatedTagsQuerySchema, termListQuerySchema, termPageQuerySchema } from '../validation/tag-pages';
+import { z } from 'zod';
+import {
+  redirectListResponseSchema,
+  relatedTagsResponseSchema,
+  sourceListResponseSchema,
+  sourcePageResponseSchema,
+  tagListResponseSchema,
+  tagPageResponseSchema,
+} from '../validation/responses';
+import { relatedTagsQuerySchema, termListQuerySchema, termPageQuerySchema, termSlugSchema } from '../validation/tag-pages';
 import { PREVIEW_HANDLER, TERM_INDEX, TERM_KINDS, type TermKind } from '../../../shared/constants';
 import type { Handler, PluginRoute } from './handler';
 
@@ -10,24 +19,48 @@ import type { Handler, PluginRoute } from './handler';
 // the query with the same schema, once.
 type QuerySchema = NonNullable<Core.RouteInput['request']>['query'];
 
-const route = (path: string, handler: Handler, query?: QuerySchema): PluginRoute => ({
-  method: 'GET',
-  path,
-  handler,
-  config: { policies: [] },
-  ...(query ? { request: { query } } : {}),
-});
+interface Schemas {
+  query?: QuerySchema;
+  /** The JSON answer (validation/responses.ts), for the OpenAPI document. */
+  response?: Core.RouteInput['response'];
+}
+
+// The path parameters the routes take, as the controllers check them.
+const PARAMS: Record<string, NonNullable<Core.RouteInput['request']>['params']> = {
+  ':slug': { slug: termSlugSchema.shape.slug },
+  ':n': { n: z.string().regex(/^[1-9]\d*$/).describe('File number, from 1') },
+};
+
+const route = (path: string, handler: Handler, { query, response }: Schemas = {}): PluginRoute => {
+  const params = Object.entries(PARAMS).find(([name]) => path.includes(name))?.[1];
+  const request = { ...(query ? { query } : {}), ...(params ? { params } : {}) };
+  return {
+    method: 'GET',
+    path,
+    handler,
+    config: { policies: [] },
+    ...(Object.keys(request).length > 0 ? { request } : {}),
+    ...(response ? { response } : {}),
+  };
+};
+
+const RESPONSES = {
+  tags: { list: tagListResponseSchema, page: tagPageResponseSchema },
+  sources: { list: sourceListResponseSchema, page: sourcePageResponseSchema },
+} as const;
 
 /** The same routes for tags and sources (controllers/term-pages.ts); related tags for tags only. */
 const termRoutes = (kind: TermKind): PluginRoute[] => {
   const controller = `${TERM_INDEX[kind].type}-pages` as const;
   return [
-    route(`/${kind}`, `${controller}.find` as const, termListQuerySchema.shape),
-    route(`/${kind}/:slug.txt`, `${controller}.findOneText` as const, termPageQuerySchema.shape),
+    route(`/${kind}`, `${controller}.find` as const, { query: termListQuerySchema.shape, response: RESPONSES[kind].list }),
+    route(`/${kind}/:slug.txt`, `${controller}.findOneText` as const, { query: termPageQuerySchema.shape }),
     route(`/${kind}/:slug/feed.xml`, `${controller}.rss` as const),
     route(`/${kind}/:slug/feed.atom`, `${controller}.atom` as const),
-    ...(kind === 'tags' ? [route(`/${kind}/:slug/related`, `${controller}.related` as const, relatedTagsQuerySchema.shape)] : []),
-    route(`/${kind}/:slug`, `${controller}.findOne` as const, termPageQuerySchema.shape),
+    ...(kind === 'tags'
+      ? [route(`/${kind}/:slug/related`, `${controller}.related` as const, { query: relatedTagsQuerySchema.shape, response: relatedTagsResponseSchema })]
+      : []),
+    route(`/${kind}/:slug`, `${controller}.findOne` as const, { query: termPageQuerySchema.shape, response: RESPONSES[kind].page }),
   ];
 };
 
@@ -37,7 +70,7 @@ const termRoutes = (kind: TermKind): PluginRoute[] => {
 export default createContentApiRoutesFactory((): PluginRoute[] => [
   route('/health', 'health.index'),
   ...TERM_KINDS.flatMap(termRoutes),
-  route('/redirects', 'redirects.find', redirectListQuerySchema.shape),
+  route('/redirects', 'redirects.find', { query: redirectListQuerySchema.shape, response: redirectListResponseSchema }),
   // An API token's preview permission (shared/constants PREVIEW_ACTION): never the Public role's.
   route('/preview', PREVIEW_HANDLER),
   // lib/sitemap/sitemap-files.ts names the files.

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { MAX_PAGE_SIZE, MAX_SLUG_LENGTH, searchQuery, wholeNumber } from './tag-pages';
+import { flag, MAX_PAGE_SIZE, MAX_SLUG_LENGTH, searchQuery, wholeNumber } from './tag-pages';
 
 const slug = z.string().trim().min(1, 'a slug is required').max(MAX_SLUG_LENGTH, `slug is longer than ${MAX_SLUG_LENGTH} characters`);
-const flag = z.enum(['true', 'false']).default('false').transform((v) => v === 'true');
 
 export const adminTagListQuerySchema = z.object({
   // An empty box lists every tag.
@@ -34,5 +33,5 @@ export const mergeTagsBodySchema = z
 
 export const deleteTagQuerySchema = z.object({
   redirectTo: slug.optional(),
-  dryRun: flag,
+  dryRun: flag(),
 });

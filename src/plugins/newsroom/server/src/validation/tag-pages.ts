@@ -2,12 +2,18 @@ import { z } from 'zod';
 import { termKey } from '../lib/term-names';
 
 // Query values arrive as strings; `?page=2&page=3` arrives as an array and is refused.
-export const wholeNumber = (name: string, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,9}$/, `${name} must be a positive integer`)
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= max, `${name} must be between 1 and ${max}`);
+// Codecs, not transforms: the OpenAPI document (strapi openapi generate) shows what they decode to.
+export const wholeNumber = (name: string, max: number) => {
+  const range = `${name} must be between 1 and ${max}`;
+  return z.codec(z.string().regex(/^\d{1,9}$/, `${name} must be a positive integer`), z.number().int().min(1, range).max(max, range), {
+    decode: Number,
+    encode: String,
+  });
+};
+
+/** `true` or `false`, as a query string says it. */
+export const flag = () =>
+  z.codec(z.enum(['true', 'false']), z.boolean(), { decode: (value) => value === 'true', encode: (value) => (value ? 'true' : 'false') }).default(false);
 
 export const MAX_PAGE_SIZE = 100;
 export const MAX_SLUG_LENGTH = 255;
@@ -40,7 +46,7 @@ export const termListQuerySchema = z.object({
   sort: z.enum(['count', 'name']).default('count'),
   page: wholeNumber('page', 1_000_000).default(1),
   pageSize: wholeNumber('pageSize', MAX_PAGE_SIZE).default(25),
-  all: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  all: flag(),
   // Searched as lib/term-names.ts keys: what has no letter or digit would match everything.
   q: searchQuery.optional(),
 });

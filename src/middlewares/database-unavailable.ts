@@ -57,9 +57,10 @@ const databaseUnavailable = (config: Config, { strapi }: { strapi: Core.Strapi }
       return serviceUnavailable(ctx, reason);
     }
     // An error answer to a request that met an unreachable database: the
-    // database is the cause (see above), whatever the code that answered says.
+    // database is the cause (see above), whatever the code that answered says;
+    // unless it already says when to retry (GraphQL's 503 keeps GraphQL's error shape).
     const reason = unavailableDuringRequest(ctx);
-    if (reason && ctx.status >= 400) serviceUnavailable(ctx, reason);
+    if (reason && ctx.status >= 400 && !ctx.response.get('Retry-After')) serviceUnavailable(ctx, reason);
   };
 };
 

@@ -182,6 +182,19 @@ describe('PostgreSQL: a content-API request computing past its limit', () => {
     expectTimeoutAnswer(res);
     expect(res.ms).toBeLessThan(TIMEOUT_MS + 1000);
     expect(await pg.running()).toEqual([]);
+
+    // The same count through GraphQL: Apollo would answer 200 with an error; it is a 503 too, in GraphQL's shape.
+    const viaGraphql = await fetch(`${pg.app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ articles_connection(pagination: { pageSize: 1 }) { pageInfo { total } } }' }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    expect(viaGraphql.status).toBe(503);
+    expect(viaGraphql.headers.get('retry-after')).toBe('5');
+    const body = (await viaGraphql.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors[0]).toMatchObject({ message: 'The request took longer than the database allows; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(await pg.running()).toEqual([]);
   });
 });
 

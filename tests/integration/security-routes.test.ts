@@ -27,7 +27,7 @@ const SERVER_ROUTES: Record<string, string> = {
   '/': 'redirects to the admin panel',
   '/((?!uploads/).+)': 'static files of PUBLIC_DIR',
   '/uploads/(.*)': 'uploaded media, public by design',
-  '/graphql': 'GraphQL: each resolver checks the content-API permission of its REST twin (tests/integration/graphql.test.ts)',
+  '/graphql': 'GraphQL: each resolver checks the content-API permission of its REST twin (tests/integration/graphql-limits.test.ts)',
 };
 
 /** Admin API routes anyone may call, and why: the sign-in flow has to work before signing in. */

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import api from './api';
 import { databaseUnavailablePlugin } from '../src/graphql/database-unavailable-plugin';
+import { newsroomResponseCachePlugin } from '../src/graphql/newsroom-response-cache';
 import { costlyFieldsRule, publishedOnlyRule } from '../src/graphql/operation-rules';
 
 export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => {
@@ -20,7 +22,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         depthLimit: env.int('NEWSROOM_GRAPHQL_DEPTH_LIMIT', 5),
         apolloServer: {
           validationRules: [publishedOnlyRule, costlyFieldsRule(env.int('NEWSROOM_GRAPHQL_MAX_COSTLY_FIELDS', 20))],
-          plugins: [databaseUnavailablePlugin(env.int('DATABASE_UNAVAILABLE_RETRY_AFTER', 5))],
+          // Apollo's cache-control plugin computes a hint per resolved field; the newsroom sets its own
+          // cache headers (plugin::newsroom.graphql-http-cache), so it is only cost here.
+          plugins: [
+            ApolloServerPluginCacheControlDisabled(),
+            databaseUnavailablePlugin(env.int('DATABASE_UNAVAILABLE_RETRY_AFTER', 5)),
+            // Whole answers of newsroom queries, from the REST routes' response cache.
+            newsroomResponseCachePlugin(),
+          ],
         },
       },
     },

@@ -11,9 +11,10 @@ export interface CacheableAnswers {
 
 const KEY = 'newsroomGraphql';
 
-export function noteCacheable(state: Record<string, unknown>, cacheTags: readonly string[]): void {
+/** `answers`: root fields answered (a whole cached response answers all of its own). */
+export function noteCacheable(state: Record<string, unknown>, cacheTags: readonly string[], answers = 1): void {
   const noted = (state[KEY] ??= { answers: 0, cacheTags: new Set<string>() }) as CacheableAnswers;
-  noted.answers += 1;
+  noted.answers += answers;
   for (const tag of cacheTags) noted.cacheTags.add(tag);
 }
 

@@ -28,7 +28,7 @@ interface RelatedPayload {
 }
 
 /** The REST route whose permission each query needs: the Public role's, as for REST. */
-const ACTIONS = {
+export const NEWSROOM_QUERY_ACTIONS = {
   newsroomTagPage: 'tag-pages.findOne',
   newsroomSourcePage: 'source-pages.findOne',
   newsroomTags: 'tag-pages.find',
@@ -37,7 +37,7 @@ const ACTIONS = {
 } as const;
 
 export const resolversConfig = Object.fromEntries(
-  Object.entries(ACTIONS).map(([field, action]) => [`Query.${field}`, { auth: { scope: [`plugin::${PLUGIN_ID}.${action}`] } }]),
+  Object.entries(NEWSROOM_QUERY_ACTIONS).map(([field, action]) => [`Query.${field}`, { auth: { scope: [`plugin::${PLUGIN_ID}.${action}`] } }]),
 );
 
 /**

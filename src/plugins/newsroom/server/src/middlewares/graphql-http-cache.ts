@@ -18,16 +18,20 @@ function cacheableBody(body: unknown, answers: number): string | null {
  * header, or a persisted query) whose root fields are all newsroom queries is
  * answered as the REST tag pages are: public max-age, a strong ETag and 304,
  * and their cache tags in Surrogate-Key and Cache-Tag, so the webhook's
- * purges reach it. Anything else keeps Apollo's own headers.
+ * purges reach it. Any other GET answer is `no-store`.
  */
 const graphqlHttpCache = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const endpoint = () => String(strapi.config.get('plugin::graphql.endpoint', '/graphql'));
   return async (ctx: Context, next: () => Promise<void>) => {
     await next();
-    if (ctx.path !== endpoint() || (ctx.method !== 'GET' && ctx.method !== 'HEAD') || ctx.status !== 200) return;
+    if (ctx.path !== endpoint() || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return;
     const noted = cacheableAnswers(ctx.state);
-    const body = noted ? cacheableBody(ctx.body, noted.answers) : null;
-    if (!noted || body === null) return;
+    const body = noted && ctx.status === 200 ? cacheableBody(ctx.body, noted.answers) : null;
+    // Apollo's cache-control plugin is off (config/plugins.ts): say it for every other GET.
+    if (!noted || body === null) {
+      if (!ctx.response.get('Cache-Control')) ctx.set('Cache-Control', 'no-store');
+      return;
+    }
     const bytes = Buffer.from(body);
     const entry = { body: bytes, type: 'application/json; charset=utf-8', etag: entityTag(bytes), cacheTags: [...noted.cacheTags] };
     sendCached(ctx, entry, pluginConfig(strapi, 'tagPages').maxAge);

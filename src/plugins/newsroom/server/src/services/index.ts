@@ -8,6 +8,7 @@ import editView from './edit-view';
 import excerptRegeneration from './excerpt-regeneration';
 import excerptSettings from './excerpt-settings';
 import excerpts from './excerpts';
+import graphqlResponseCache from './graphql-response-cache';
 import indexedFilter from './indexed-filter';
 import jobs from './jobs';
 import mediaChanges from './media-changes';
@@ -41,6 +42,7 @@ export default {
   'excerpt-regeneration': excerptRegeneration,
   'excerpt-settings': excerptSettings,
   excerpts,
+  'graphql-response-cache': graphqlResponseCache,
   'indexed-filter': indexedFilter,
   jobs,
   'media-changes': mediaChanges,

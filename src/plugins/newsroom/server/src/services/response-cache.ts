@@ -70,6 +70,24 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /**
+     * For an answer built elsewhere (a whole GraphQL response, which Apollo
+     * makes): the fresh entry of `key`, or none and the tick to store() the
+     * answer with, read before it is built.
+     */
+    async peek(key: string): Promise<{ entry?: CachedBody; builtAt: number }> {
+      if (!config().cache.enabled) return { builtAt: 0 };
+      await invalidation().sync();
+      const { clock } = invalidation();
+      const cached = cache().get(key);
+      if (cached && clock.isFresh(cached.cacheTags, cached.builtAt)) return { entry: cached, builtAt: cached.builtAt };
+      return { builtAt: clock.now() };
+    },
+
+    async store(key: string, builtAt: number, built: Built): Promise<void> {
+      if (config().cache.enabled) await build(key, builtAt, async () => built);
+    },
+
     /** The built body of `key`, for an answer that is not an HTTP response of its own (a GraphQL field). */
     async get(key: string, make: Make): Promise<CachedBody> {
       return config().cache.enabled ? (await fetch(key, make)).entry : render(make);

@@ -56,8 +56,10 @@ const graphqlResponseCache = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       for (const field of new Set(fields)) if (!(await permitted(state, field))) return null;
       const key = `graphql-operation|${queryHash}|${operationName ?? ''}|${JSON.stringify(variables ?? {})}`;
-      const { entry, builtAt } = await cache().peek(key);
-      if (!entry) return builtAt > 0 ? { pending: { key, builtAt, rootFields: fields.length } } : null;
+      const peeked = await cache().peek(key);
+      if (!peeked) return null;
+      const { entry, builtAt } = peeked;
+      if (!entry) return { pending: { key, builtAt, rootFields: fields.length } };
       noteCacheable(state, entry.cacheTags, fields.length);
       return { hit: JSON.parse(entry.body.toString()) as Record<string, unknown> };
     },

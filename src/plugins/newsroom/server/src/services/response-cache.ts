@@ -73,10 +73,10 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * For an answer built elsewhere (a whole GraphQL response, which Apollo
      * makes): the fresh entry of `key`, or none and the tick to store() the
-     * answer with, read before it is built.
+     * answer with, read before it is built; null while the cache is off.
      */
-    async peek(key: string): Promise<{ entry?: CachedBody; builtAt: number }> {
-      if (!config().cache.enabled) return { builtAt: 0 };
+    async peek(key: string): Promise<{ entry?: CachedBody; builtAt: number } | null> {
+      if (!config().cache.enabled) return null;
       await invalidation().sync();
       const { clock } = invalidation();
       const cached = cache().get(key);

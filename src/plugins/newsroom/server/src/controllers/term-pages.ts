@@ -46,7 +46,7 @@ const termPages =
     const json = ({ payload, cacheTags }: Answer): Built => ({ body: JSON.stringify(payload), type: JSON_TYPE, cacheTags });
     const pageTags = (page: TermPage) => answers().pageTags(kind, page);
     const termFrom = (ctx: Context) => answers().term(kind, ctx.params.slug);
-    const pageFrom = async (ctx: Context, term: TermRecord) => answers().page(kind, term, ctx.query);
+    const pageFrom = (ctx: Context, term: TermRecord) => answers().page(kind, term, ctx.query);
 
     /** `?status=draft`: the page's drafts, for a preview token only, never cached (services/term-preview.ts). */
     async function preview(ctx: Context): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID, TERM_INDEX, type TermKind } from '../../../shared/constants';
+import type { GetRelatedTags, GetSourcePage, GetSources, GetTagPage, GetTags } from '../../../shared/contracts/tag-pages';
 import { RetiredSlug } from '../http/retired-slug';
 import { queryInput } from '../lib/graphql-arguments';
 import type { Answer } from '../services/term-answers';
@@ -13,19 +14,8 @@ interface Context {
 
 type Args = Record<string, unknown>;
 
-// The REST payloads (shared/contracts/tag-pages.ts) these queries reshape.
-interface PagePayload {
-  data: Record<string, unknown> & { articles: unknown[] };
-  meta: { pagination: unknown };
-}
-interface ListPayload {
-  data: unknown[];
-  meta: { pagination: unknown };
-}
-interface RelatedPayload {
-  data: unknown[];
-  meta: { tag: unknown };
-}
+type PagePayload = GetTagPage.Response | GetSourcePage.Response;
+type ListPayload = GetTags.Response | GetSources.Response;
 
 /** The REST route whose permission each query needs: the Public role's, as for REST. */
 export const NEWSROOM_QUERY_ACTIONS = {
@@ -65,7 +55,8 @@ export function resolvers(strapi: Core.Strapi) {
 
   const page = (kind: TermKind, field: string) => async (_parent: unknown, { slug, ...rest }: Args, context: Context) => {
     const { data, meta } = await answer<PagePayload>(context, field, { slug, ...rest }, () => answers().pageAnswer(kind, slug, queryInput(rest)));
-    return { [TERM_INDEX[kind].type]: data[TERM_INDEX[kind].type], articles: data.articles, pagination: meta.pagination };
+    const subject = TERM_INDEX[kind].type;
+    return { [subject]: (data as Record<string, unknown>)[subject], articles: data.articles, pagination: meta.pagination };
   };
 
   const list = (kind: TermKind, field: string) => async (_parent: unknown, args: Args, context: Context) => {
@@ -80,7 +71,7 @@ export function resolvers(strapi: Core.Strapi) {
       newsroomTags: list('tags', 'newsroomTags'),
       newsroomSources: list('sources', 'newsroomSources'),
       async newsroomRelatedTags(_parent: unknown, { slug, ...rest }: Args, context: Context) {
-        const { data, meta } = await answer<RelatedPayload>(context, 'newsroomRelatedTags', { slug, ...rest }, () =>
+        const { data, meta } = await answer<GetRelatedTags.Response>(context, 'newsroomRelatedTags', { slug, ...rest }, () =>
           answers().relatedAnswer(slug, queryInput(rest)),
         );
         return { tag: meta.tag, related: data };

@@ -53,12 +53,18 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
    * What `make` builds (or built, while nothing it shows changed), under
    * `key`: errors it throws propagate and are never cached.
    */
-  async function fetch(key: string, make: Make): Promise<{ entry: CachedBody; hit: boolean }> {
+  /** The fresh entry of `key`, if any; else the tick a new one is built at (read before building). */
+  async function lookup(key: string): Promise<{ entry?: Entry; builtAt: number }> {
     await invalidation().sync();
     const { clock } = invalidation();
     const cached = cache().get(key);
-    if (cached && clock.isFresh(cached.cacheTags, cached.builtAt)) return { entry: cached, hit: true };
-    const builtAt = clock.now();
+    if (cached && clock.isFresh(cached.cacheTags, cached.builtAt)) return { entry: cached, builtAt: cached.builtAt };
+    return { builtAt: clock.now() };
+  }
+
+  async function fetch(key: string, make: Make): Promise<{ entry: CachedBody; hit: boolean }> {
+    const { entry: cached, builtAt } = await lookup(key);
+    if (cached) return { entry: cached, hit: true };
     const pending = `${builtAt}|${key}`;
     let entry = building.get(pending);
     if (!entry) {
@@ -76,12 +82,7 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
      * answer with, read before it is built; null while the cache is off.
      */
     async peek(key: string): Promise<{ entry?: CachedBody; builtAt: number } | null> {
-      if (!config().cache.enabled) return null;
-      await invalidation().sync();
-      const { clock } = invalidation();
-      const cached = cache().get(key);
-      if (cached && clock.isFresh(cached.cacheTags, cached.builtAt)) return { entry: cached, builtAt: cached.builtAt };
-      return { builtAt: clock.now() };
+      return config().cache.enabled ? lookup(key) : null;
     },
 
     async store(key: string, builtAt: number, built: Built): Promise<void> {

@@ -23,6 +23,7 @@ export async function rowCounts(app: Pick<TestApp, 'strapi'>): Promise<Record<st
     linkTable(app, 'sources'),
     TABLES.tagArticles,
     TABLES.sourceArticles,
+    TABLES.tagPairs,
   ];
   const counts: Record<string, number> = {};
   for (const table of tables) {

@@ -33,6 +33,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     autoReload: false,
     serveAdminPanel: false,
   }).load();
+  // From a steady state: the boot's background index check is done.
+  await strapi.plugin('newsroom').service('index-check').settled();
   await strapi.server.mount();
   return {
     strapi,

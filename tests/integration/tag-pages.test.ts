@@ -233,9 +233,24 @@ describe('the tag-page index', () => {
     await app.strapi.db.connection(TABLES.tagArticles).delete();
     expect(await index.isConsistent()).toBe(false);
     await get(`/api/newsroom/tags/${SLUG}`).expect(200);
-    await index.rebuild();
+    // What every boot runs, in the background: the check, then a rebuild claimed as a job.
+    const check = app.service('index-check');
+    check.start();
+    await check.settled();
     expect(await index.isConsistent()).toBe(true);
+    expect(await app.service('jobs').get('term-page-index-rebuild')).toMatchObject({ status: 'done', error: null });
     expect((await get(`/api/newsroom/tags/${SLUG}.txt`).expect(200)).text).toBe(seedText);
+  });
+
+  it('checks in steps that a shutdown stops', async () => {
+    const index = app.service('term-page-index');
+    const stopped = new AbortController();
+    stopped.abort();
+    await expect(index.isConsistent(stopped.signal)).rejects.toThrow();
+    const check = app.service('index-check');
+    check.start();
+    await check.stop();
+    expect(await index.isConsistent()).toBe(true);
   });
 
   it('gets fresh statistics after a bulk load (and on PostgreSQL a vacuum, for index-only scans)', async () => {

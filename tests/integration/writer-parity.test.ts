@@ -99,6 +99,10 @@ async function snapshot() {
       .sort((a, b) => String(a.term).localeCompare(String(b.term))),
   });
   const index = { tags: await indexOf(TABLES.tagArticles, TABLES.tagCounts, tagSlug), sources: await indexOf(TABLES.sourceArticles, TABLES.sourceCounts, sourceSlug) };
+  // Related tags' co-occurrence counts.
+  const pairs = ((await knex(TABLES.tagPairs)) as Row[])
+    .map((row) => ({ tag: tagSlug.get(row.term_id), other: tagSlug.get(row.other_id), shared: Number(row.shared) }))
+    .sort((a, b) => `${a.tag} ${a.other}`.localeCompare(`${b.tag} ${b.other}`));
   const slugOfTerm = { tag: tagSlug, source: sourceSlug } as Record<string, Map<unknown, unknown>>;
   const names = ((await knex(TABLES.termNames)) as Row[])
     .map(({ id: _id, term_id, ...row }) => ({ term: slugOfTerm[row.type as string].get(term_id), ...row }))
@@ -115,6 +119,7 @@ async function snapshot() {
     tagLinks: await links(t.tagLinks, tagSlug),
     sourceLinks: await links(t.sourceLinks, sourceSlug),
     index,
+    pairs,
     names,
   };
 }
@@ -136,7 +141,7 @@ const sequence = async () => Number((await app.strapi.db.connection(TABLES.conte
 async function wipe(): Promise<void> {
   const knex: Knex = app.strapi.db.connection;
   const t = tablesOf(app);
-  for (const table of [t.tagLinks.name, t.sourceLinks.name, TABLES.tagArticles, TABLES.tagCounts, TABLES.sourceArticles, TABLES.sourceCounts, TABLES.termNames, t.articles, t.tags, t.sources]) {
+  for (const table of [t.tagLinks.name, t.sourceLinks.name, TABLES.tagArticles, TABLES.tagCounts, TABLES.sourceArticles, TABLES.sourceCounts, TABLES.tagPairs, TABLES.termNames, t.articles, t.tags, t.sources]) {
     await knex(table).delete();
   }
 }
@@ -207,6 +212,8 @@ test('the Document Service and the importer store the same rows', async () => {
   expect(written.tagLinks).toEqual(imported.tagLinks);
   expect(written.sourceLinks).toEqual(imported.sourceLinks);
   expect(written.index).toEqual(imported.index);
+  expect(imported.pairs.length).toBeGreaterThan(0);
+  expect(written.pairs).toEqual(imported.pairs);
   expect(imported.names.length).toBeGreaterThan(0);
   expect(written.names).toEqual(imported.names);
 

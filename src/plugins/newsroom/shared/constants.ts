@@ -25,6 +25,8 @@ export const TABLES = {
   /** The same index design for sources (one engine, two uses: TERM_INDEX). */
   sourceArticles: 'newsroom_source_articles',
   sourceCounts: 'newsroom_source_counts',
+  /** Per pair of tags, the published articles they share (related tags, ranked by its index). */
+  tagPairs: 'newsroom_tag_pairs',
   /** One row: the sequence number of the last committed change (services/page-versions.ts). */
   contentVersion: 'newsroom_content_version',
   /** Per cache tag, the change that last touched it. */
@@ -43,11 +45,15 @@ export const TABLES = {
 export const TERM_KINDS = ['tags', 'sources'] as const;
 export type TermKind = (typeof TERM_KINDS)[number];
 
-/** Per taxonomy: its content type, its index tables and its singular name (redirects, name rows, cache tags). */
+/**
+ * Per taxonomy: its content type, its index tables and its singular name
+ * (redirects, name rows, cache tags); `pairs`, where the taxonomy has related
+ * terms (tags), its co-occurrence table.
+ */
 export const TERM_INDEX = {
-  tags: { uid: UIDS.tag, pages: TABLES.tagArticles, counts: TABLES.tagCounts, type: 'tag' },
-  sources: { uid: UIDS.source, pages: TABLES.sourceArticles, counts: TABLES.sourceCounts, type: 'source' },
-} as const satisfies Record<TermKind, { uid: NewsroomUid; pages: string; counts: string; type: string }>;
+  tags: { uid: UIDS.tag, pages: TABLES.tagArticles, counts: TABLES.tagCounts, pairs: TABLES.tagPairs, type: 'tag' },
+  sources: { uid: UIDS.source, pages: TABLES.sourceArticles, counts: TABLES.sourceCounts, pairs: null, type: 'source' },
+} as const satisfies Record<TermKind, { uid: NewsroomUid; pages: string; counts: string; pairs: string | null; type: string }>;
 
 /** What a redirect or a name row belongs to. */
 export const REDIRECT_TYPES = ['tag', 'source', 'article'] as const;

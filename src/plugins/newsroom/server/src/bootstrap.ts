@@ -12,15 +12,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.get('webhookStore').addAllowedEvent(PAGES_CHANGED_EVENT_KEY, PAGES_CHANGED_EVENT);
 
   await getService(strapi, 'table-indexes').ensure();
+  await getService(strapi, 'column-compression').ensure();
   // Before the first request is served, and before the index rebuild below records its change.
   await getService(strapi, 'page-invalidation').start();
-  const termPageIndex = getService(strapi, 'term-page-index');
-  // Writes that bypass the Document Service (a restored backup, SQL by hand)
-  // would leave tag pages stale: rebuild then.
-  if (!(await termPageIndex.isConsistent())) {
-    strapi.log.info('newsroom: rebuilding the tag-page index');
-    await termPageIndex.rebuild();
-  }
+  // Writes that bypass the Document Service leave tag pages stale: checked, and rebuilt, in the background.
+  getService(strapi, 'index-check').start();
   // A database from before the names table (or one restored without it) gets its tags and sources indexed.
   if (await getService(strapi, 'term-names').ensure()) strapi.log.info('newsroom: indexed the names of tags and sources');
 

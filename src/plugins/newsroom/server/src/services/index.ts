@@ -1,4 +1,5 @@
 import articleCards from './article-cards';
+import columnCompression from './column-compression';
 import contentRules from './content-rules';
 import changeOutbox from './change-outbox';
 import deliveryLog from './delivery-log';
@@ -10,6 +11,7 @@ import excerptSettings from './excerpt-settings';
 import excerpts from './excerpts';
 import graphqlResponseCache from './graphql-response-cache';
 import indexedFilter from './indexed-filter';
+import indexCheck from './index-check';
 import jobs from './jobs';
 import mediaChanges from './media-changes';
 import publicPermissions from './public-permissions';
@@ -33,6 +35,7 @@ import webhookDispatcher from './webhook-dispatcher';
 
 export default {
   'article-cards': articleCards,
+  'column-compression': columnCompression,
   'content-rules': contentRules,
   'change-outbox': changeOutbox,
   'delivery-log': deliveryLog,
@@ -44,6 +47,7 @@ export default {
   excerpts,
   'graphql-response-cache': graphqlResponseCache,
   'indexed-filter': indexedFilter,
+  'index-check': indexCheck,
   jobs,
   'media-changes': mediaChanges,
   'public-permissions': publicPermissions,

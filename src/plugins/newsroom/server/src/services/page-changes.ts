@@ -3,6 +3,7 @@ import { UIDS } from '../../../shared/constants';
 import type { SluggedUid } from '../lib/content-rules';
 import { articleChange, emptyChangeSet, mergeChangeSets, termChange, type ChangeSet, type ListName, type PublishedArticle, type TermState } from '../lib/changes';
 import { aliasStrings } from '../lib/term-names';
+import { chunked } from '../utils/chunked';
 import { getService } from '../utils/get-service';
 
 type Slugged = { slug: string };
@@ -71,6 +72,28 @@ const pageChanges = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
+  /**
+   * A tag or source whose links moved changed those articles too, as every
+   * page of their other terms shows them (the cards, related tags): each
+   * article's change as if edited from its own side, its terms before being
+   * its terms now with this one's link as it was.
+   */
+  async function relinked(before: Snapshot, after: Snapshot): Promise<ChangeSet[]> {
+    if (before.uid === UIDS.article || after.uid === UIDS.article) return [];
+    const kind = kindOf(before.uid);
+    const [was, is] = [new Set(before.term?.articles ?? []), new Set(after.term?.articles ?? [])];
+    const moved = [...new Set([...was, ...is])].filter((id) => was.has(id) !== is.has(id));
+    const changes: ChangeSet[] = [];
+    for (const chunk of chunked(moved)) {
+      for (const article of (await publishedArticles({ documentId: { $in: chunk } })).values()) {
+        const others = article[kind].filter((slug) => slug !== after.term?.slug);
+        const then = was.has(article.documentId) && before.term ? [...others, before.term.slug].sort() : others;
+        changes.push(articleChange({ ...article, [kind]: then }, article));
+      }
+    }
+    return changes;
+  }
+
   return {
     publishedArticles,
 
@@ -82,8 +105,8 @@ const pageChanges = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Records what changed between two snapshots of the same entries (and the lists the writer knows it changed besides). */
     async record(before: Snapshot, after: Snapshot, lists: ListName[] = []): Promise<void> {
-      const change = this.compare(before, after);
-      await getService(strapi, 'page-versions').record(lists.length > 0 ? mergeChangeSets(change, { ...emptyChangeSet(), lists }) : change);
+      const change = mergeChangeSets(this.compare(before, after), ...(await relinked(before, after)), { ...emptyChangeSet(), lists });
+      await getService(strapi, 'page-versions').record(change);
     },
 
     /** Published articles rewritten in place (their excerpt): every page showing them, on every tag they are on. */

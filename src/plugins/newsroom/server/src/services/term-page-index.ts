@@ -1,17 +1,23 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { TERM_INDEX, TERM_KINDS, UIDS, type TermKind } from '../../../shared/constants';
+import { changingArticles } from '../database/term-pairs';
 import { emptyChangeSet } from '../lib/changes';
 import { rowsPerTerm, termPageRows, type PublishedArticleRow, type TermPageRow } from '../lib/content-rules';
 import { chunked } from '../utils/chunked';
 import { getService } from '../utils/get-service';
-import { articleJoinTable, columnName } from '../utils/metadata';
+import { articleJoinTable, columnName, tableName } from '../utils/metadata';
+import { yieldToReaders } from '../utils/yield-to-readers';
+
+/** Article ids per step of the consistency check. */
+const CHECKED_IDS = 20_000;
 
 type PublishedArticle = PublishedArticleRow & Partial<Record<TermKind, Array<{ id: number }>>>;
 
 /**
  * Maintains the term-page index of tags and of sources (one design, two uses:
- * TERM_INDEX; rows from lib/content-rules/term-page-rows.ts): the Document
+ * TERM_INDEX; rows from lib/content-rules/term-page-rows.ts), and beside it the
+ * co-occurrence table of related tags (database/term-pairs.ts): the Document
  * Service middleware calls it after every write that can change a tag or
  * source page, the importer hands it the rows it wrote, and bootstrap
  * verifies it. Each change joins the caller's transaction (a plain call gets
@@ -64,23 +70,32 @@ const termPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** Rows of published articles linked to a term of `kind` in this many link rows (the expected index size). */
-  async function expectedRows(kind: TermKind): Promise<number> {
+  /**
+   * For the articles with ids in [from, to): the link rows of published ones
+   * under `kind` and the index rows, counted by one statement (one snapshot,
+   * so a write committing meanwhile cannot make them disagree).
+   */
+  async function rangeCounts(kind: TermKind, from: number, to: number): Promise<{ expected: number; indexed: number }> {
+    const knex = strapi.db.connection;
     const link = articleJoinTable(strapi, kind);
-    const articles = strapi.db.metadata.get(UIDS.article).tableName;
-    const publishedAt = columnName(strapi, UIDS.article, 'publishedAt');
-    const [{ n }] = await strapi.db
-      .connection(`${link.name} as l`)
-      .join(`${articles} as a`, `a.id`, `l.${link.joinColumn.name}`)
-      .whereNotNull(`a.${publishedAt}`)
-      .count({ n: '*' });
-    return Number(n);
+    const linked = `l.${link.joinColumn.name}`;
+    const expected = knex(`${link.name} as l`)
+      .join(`${tableName(strapi, UIDS.article)} as a`, 'a.id', linked)
+      .whereNotNull(`a.${columnName(strapi, UIDS.article, 'publishedAt')}`)
+      .where(linked, '>=', from)
+      .where(linked, '<', to)
+      .count('*')
+      .as('expected');
+    const indexed = knex(TERM_INDEX[kind].pages).where('article_id', '>=', from).where('article_id', '<', to).count('*').as('indexed');
+    const [row] = await knex.select(expected, indexed);
+    return { expected: Number(row.expected), indexed: Number(row.indexed) };
   }
 
   return {
     /** Rows a writer derived from what it wrote (published article rows newly linked to terms). */
     async add(kind: TermKind, rows: TermPageRow[]): Promise<void> {
-      if (rows.length > 0) await inTransaction((trx) => add(trx, kind, rows));
+      if (rows.length === 0) return;
+      await inTransaction((trx) => changingArticles(trx, TERM_INDEX[kind], rows.map((row) => row.article_id), () => add(trx, kind, rows)));
     },
 
     /** After articles were created, published, unpublished, edited or deleted: their rows under every taxonomy. */
@@ -91,10 +106,13 @@ const termPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
           const articles = await publishedArticles({ documentId: { $in: chunk } }, TERM_KINDS);
           for (const kind of TERM_KINDS) {
             const { pages } = TERM_INDEX[kind];
-            const removed: Array<{ term_id: number }> = await trx(pages).select('term_id').whereIn('document_id', chunk);
-            await trx(pages).whereIn('document_id', chunk).delete();
-            await adjustCounts(trx, kind, rowsPerTerm(removed), -1);
-            await add(trx, kind, rowsOf(articles, kind));
+            const removed: Array<{ term_id: number; article_id: number }> = await trx(pages).select('term_id', 'article_id').whereIn('document_id', chunk);
+            const touched = [...removed.map((row) => row.article_id), ...articles.map((article) => article.id)];
+            await changingArticles(trx, TERM_INDEX[kind], touched, async () => {
+              await trx(pages).whereIn('document_id', chunk).delete();
+              await adjustCounts(trx, kind, rowsPerTerm(removed), -1);
+              await add(trx, kind, rowsOf(articles, kind));
+            });
           }
         }
       });
@@ -106,9 +124,12 @@ const termPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
       const { pages } = TERM_INDEX[kind];
       await inTransaction(async (trx) => {
         for (const chunk of chunked(termIds)) {
-          await trx(pages).whereIn('term_id', chunk).delete();
+          const before: number[] = await trx(pages).whereIn('term_id', chunk).pluck('article_id');
           const articles = await publishedArticles({ [kind]: { id: { $in: chunk } } }, [kind], chunk);
-          for (const rows of chunked(rowsOf(articles, kind))) await trx(pages).insert(rows);
+          await changingArticles(trx, TERM_INDEX[kind], [...before, ...articles.map((article) => article.id)], async () => {
+            await trx(pages).whereIn('term_id', chunk).delete();
+            for (const rows of chunked(rowsOf(articles, kind))) await trx(pages).insert(rows);
+          });
         }
         await recount(trx, kind, termIds);
       });
@@ -117,9 +138,8 @@ const termPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Recomputes the whole index, in article id order and batches. */
     async rebuild(): Promise<void> {
       await inTransaction(async (trx) => {
-        for (const kind of TERM_KINDS) {
-          await trx(TERM_INDEX[kind].pages).delete();
-          await trx(TERM_INDEX[kind].counts).delete();
+        for (const { pages, counts, pairs } of Object.values(TERM_INDEX)) {
+          for (const table of [pages, counts, pairs]) if (table) await trx(table).delete();
         }
         for (let lastId = 0; ; ) {
           const batch: PublishedArticle[] = await strapi.db.query(UIDS.article).findMany({
@@ -130,18 +150,31 @@ const termPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
             limit: 1000,
           });
           if (batch.length === 0) break;
-          for (const kind of TERM_KINDS) await add(trx, kind, rowsOf(batch, kind));
+          const ids = batch.map((article) => article.id);
+          for (const kind of TERM_KINDS) await changingArticles(trx, TERM_INDEX[kind], ids, () => add(trx, kind, rowsOf(batch, kind)));
           lastId = batch[batch.length - 1].id;
         }
         await getService(strapi, 'page-versions').record({ ...emptyChangeSet(), all: true });
       });
     },
 
-    /** Each index holds exactly one row per term link of a published article. */
-    async isConsistent(): Promise<boolean> {
-      for (const kind of TERM_KINDS) {
-        const [{ n: indexed }] = await strapi.db.connection(TERM_INDEX[kind].pages).count({ n: '*' });
-        if (Number(indexed) !== (await expectedRows(kind))) return false;
+    /**
+     * Each index holds exactly one row per term link of a published article:
+     * compared a range of article ids at a time, each an indexed read of a
+     * few thousand rows, yielding between them (the whole link table at a
+     * million articles is seconds of reading). The co-occurrence table is
+     * kept by the same writes as the index rows, in their transaction: a
+     * write that bypassed both shows here, and a rebuild recomputes both.
+     */
+    async isConsistent(signal?: AbortSignal): Promise<boolean> {
+      const [{ last }] = await strapi.db.connection(tableName(strapi, UIDS.article)).max({ last: 'id' });
+      for (let from = 0; from <= Number(last ?? 0); from += CHECKED_IDS) {
+        for (const kind of TERM_KINDS) {
+          signal?.throwIfAborted();
+          const { expected, indexed } = await rangeCounts(kind, from, from + CHECKED_IDS);
+          if (expected !== indexed) return false;
+          await yieldToReaders(strapi);
+        }
       }
       return true;
     },
@@ -156,7 +189,7 @@ const termPageIndex = ({ strapi }: { strapi: Core.Strapi }) => {
     async analyze(): Promise<void> {
       const knex = strapi.db.connection;
       const articles = strapi.db.metadata.get(UIDS.article).tableName;
-      const tables = TERM_KINDS.flatMap((kind) => [TERM_INDEX[kind].pages, TERM_INDEX[kind].counts]);
+      const tables = Object.values(TERM_INDEX).flatMap(({ pages, counts, pairs }) => (pairs ? [pages, counts, pairs] : [pages, counts]));
       if (strapi.db.dialect.client === 'postgres') await knex.raw(`VACUUM (ANALYZE) ${tables.map(() => '??').join(', ')}, ??`, [...tables, articles]);
       // SQLite: its own maintenance, which analyzes only the tables whose size changed enough
       // since their statistics (0x10000: whichever connection queried them), each on a sample;

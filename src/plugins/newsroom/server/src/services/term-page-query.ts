@@ -138,22 +138,21 @@ const termPageQuery = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Tags sharing the most published articles with `tag`. */
+    /**
+     * Tags sharing the most published articles with `tag`: read from the
+     * co-occurrence table in its rank order (database/term-pairs.ts), so the
+     * cost is the limit's, not the tag's size.
+     */
     async related(tag: TermRecord, limit: number): Promise<RelatedTag[]> {
-      const { uid, pages } = TERM_INDEX.tags;
+      const { uid, pairs } = TERM_INDEX.tags;
       const [name, slug] = [columnName(strapi, uid, 'name'), columnName(strapi, uid, 'slug')];
-      const rows = (await knex()(`${pages} as a`)
-        .join(`${pages} as b`, function joinSameArticle() {
-          this.on('b.article_id', '=', 'a.article_id').andOn('b.term_id', '<>', 'a.term_id');
-        })
-        .join(`${tableName(strapi, uid)} as t`, 't.id', 'b.term_id')
-        .where('a.term_id', tag.id)
-        .groupBy('b.term_id', `t.${name}`, `t.${slug}`)
-        .select({ name: `t.${name}` }, { slug: `t.${slug}` })
-        .count({ shared: '*' })
+      const rows = (await knex()(`${pairs} as p`)
+        .join(`${tableName(strapi, uid)} as t`, 't.id', 'p.other_id')
+        .where('p.term_id', tag.id)
+        .select({ name: `t.${name}` }, { slug: `t.${slug}` }, { shared: 'p.shared' })
         .orderBy([
-          { column: 'shared', order: 'desc' },
-          { column: 'b.term_id', order: 'asc' },
+          { column: 'p.shared', order: 'desc' },
+          { column: 'p.other_id', order: 'asc' },
         ])
         .limit(limit)) as unknown as Array<{ name: string; slug: string; shared: number | string }>;
       return rows.map((row) => ({ name: row.name, slug: row.slug, sharedArticles: Number(row.shared) }));

@@ -11,11 +11,11 @@ const { DEFAULTS, corpusLines } = require('./lib/corpus');
 
 const root = path.resolve(__dirname, '..');
 
-/** Writes `articles` lines to `out`, waiting for the disk when it is behind. */
-async function writeCorpus({ articles, out, seed }) {
+/** Writes the corpus of `options` (scripts/lib/corpus.js's) to `out`, waiting for the disk when it is behind. */
+async function writeCorpus({ out, ...options }) {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const file = fs.createWriteStream(out);
-  for (const line of corpusLines({ articles, seed })) {
+  for (const line of corpusLines(options)) {
     if (!file.write(`${line}\n`)) await once(file, 'drain');
   }
   file.end();

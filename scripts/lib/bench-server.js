@@ -53,11 +53,11 @@ async function pgHasArticles(name) {
  * The database named `name` for this run: `.tmp/bench/<name>.db` on SQLite,
  * `newsroom_bench_<name>` on PostgreSQL. Emptied, unless `reuse` and an
  * earlier run left one (then `reused` is true and the import can be skipped).
- * Returns the env that selects it.
+ * `on`: the database kind, when not the environment's. Returns the env that selects it.
  */
-async function benchDatabase(name, { reuse = false } = {}) {
+async function benchDatabase(name, { reuse = false, on = client } = {}) {
   fs.mkdirSync(workDir, { recursive: true });
-  if (client === 'sqlite') {
+  if (on === 'sqlite') {
     const file = path.join(workDir, `${name}.db`);
     const env = { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file };
     if (reuse && fs.existsSync(file)) return { env, reused: true };

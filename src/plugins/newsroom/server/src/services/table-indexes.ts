@@ -12,6 +12,8 @@ interface IndexSpec {
   sort?: 'asc' | 'desc';
   /** SQLite's planner picks it only with statistics on it: analyzed when made. */
   analyze?: boolean;
+  /** Made on this database only (the other's planner reads another index instead). */
+  only?: 'sqlite';
 }
 
 export interface Index {
@@ -41,6 +43,11 @@ const LOOKUPS: IndexSpec[] = [
   // reads the last change of each file's range of published ids off it too.
   { uid: ARTICLE_UID, link: 'sources', columns: ['target', 'owner'], analyze: true },
   { uid: ARTICLE_UID, columns: ['id', 'publishedAt', 'updatedAt'], analyze: true },
+  // The Content Manager's article list: draft rows (every document has one) by its default sort,
+  // the main field (the title), ties by id. SQLite's statistics cannot tell that `published_at IS
+  // NULL` is half the table, so without it SQLite sorts every draft for each page: 71-143 ms on
+  // 100,000 articles, 0.5 ms so. PostgreSQL walks the title sort index, drafts checked in it.
+  { uid: ARTICLE_UID, columns: ['publishedAt', 'title', 'id'], only: 'sqlite' },
 ];
 
 /**
@@ -86,7 +93,8 @@ const tableIndexes = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     wanted(): Index[] {
-      return [...sorts(), ...LOOKUPS].map(resolve);
+      const client = strapi.db.dialect.client;
+      return [...sorts(), ...LOOKUPS].filter((spec) => !spec.only || spec.only === client).map(resolve);
     },
 
     async ensure(): Promise<void> {

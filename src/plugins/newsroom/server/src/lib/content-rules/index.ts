@@ -8,3 +8,4 @@ export { firstFreeSlug, slugBase } from '../slug';
 export { articleExcerpt, newEntryDefaults, slugSourceOf, storableData, wantsGeneratedSlug, type ArticleContent } from './entry-fields';
 export { isSlugged, SLUGGED_TYPES, type SluggedUid } from './slugged-types';
 export { rowsPerTerm, termPageRows, type PublishedArticleRow, type TermPageRow } from './term-page-rows';
+export { pairCounts, pairDeltas, type PairDelta, type TermLink } from './term-pairs';

@@ -97,6 +97,32 @@ describe('NDJSON fields', () => {
     expect((await documents(UIDS.source).findFirst({ filters: { name: 'TASS' } }))!.url).toBe('https://tass.com');
   });
 
+  it('create the new tags and sources of many articles together: once each, as first named, in that order, one retired slug freed', async () => {
+    const old = await documents(UIDS.tag).create({ data: { name: 'Batch old' } });
+    await documents(UIDS.tag).delete({ documentId: old.documentId });
+    const history = app.strapi.plugin('newsroom').service('slug-history');
+    expect(await history.existing('tag', ['batch-old'])).toHaveLength(1);
+    const summary = await importNdjson(ndjson([
+      { title: 'Batch one', body: 'One.', tags: ['Batch Café', 'Batch beta'], sources: ['Коммерсантъ'] },
+      { title: 'Batch two', body: 'Two.', tags: ['batch BETA', 'Batch Cafe', 'Batch old'], sources: ['Kommersant', 'Batch radio'] },
+    ]));
+    expect(summary.tags.created).toEqual(['Batch Café', 'Batch beta', 'Batch Cafe', 'Batch old']);
+    expect(summary.sources.created).toEqual(['Kommersant', 'Batch radio']);
+    const tags = await app.strapi.db.query(UIDS.tag).findMany({ where: { name: { $startsWith: 'Batch' } }, orderBy: { id: 'asc' } });
+    expect(tags.map((t: any) => [t.name, t.slug])).toEqual([
+      ['Batch Café', 'batch-cafe'],
+      ['Batch beta', 'batch-beta'],
+      ['Batch Cafe', 'batch-cafe-2'],
+      ['Batch old', 'batch-old'],
+    ]);
+    expect((await published('Batch two')).tags.map((t: any) => t.name)).toEqual(['Batch beta', 'Batch Cafe', 'Batch old']);
+    expect((await published('Batch two')).sources.map((s: any) => s.name)).toEqual(['Kommersant', 'Batch radio']);
+    // The new tag answers at the slug the deleted one left, the redirect is gone, and the names index finds every new tag.
+    expect(await history.existing('tag', ['batch-old'])).toEqual([]);
+    const found = await app.strapi.plugin('newsroom').service('term-names').findByName('tag', ['batch cafe', 'BATCH OLD']);
+    expect([...found.values()].flat().length).toBeGreaterThanOrEqual(2);
+  });
+
   it('use the slug given, refuse one taken, and number a title seen before', async () => {
     await importNdjson(ndjson([{ title: 'Slugged', body: 'Slugged.', slug: 'my-own-slug' }]));
     expect((await published('Slugged')).slug).toBe('my-own-slug');

@@ -167,10 +167,7 @@ export function createArticleWriter(strapi: Core.Strapi, opts: ArticleWriterOpti
 
     /** Writes a batch of articles, in document order; what happened to each. */
     async write(batch: PlannedArticle[]): Promise<WrittenArticle[]> {
-      const targets: Array<{ tags: Term[]; sources: Term[] }> = [];
-      for (const article of batch) {
-        targets.push({ tags: await opts.taxonomy.tags(article.tags), sources: await opts.taxonomy.sources(article.sources) });
-      }
+      const targets = await opts.taxonomy.resolve(batch);
       const existing = await findDocuments([...new Set(batch.map((article) => article.importKey))]);
       // The first of the batch's articles with a new importKey is created; later ones are the same article again.
       const firstSeen = new Map<string, number>();

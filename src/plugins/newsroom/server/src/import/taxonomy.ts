@@ -3,6 +3,7 @@ import { UIDS } from '../../../shared/constants';
 import { newEntryDefaults } from '../lib/content-rules';
 import { aliasKey, knownOutlet, tagKey, type SummaryBuilder } from '../lib/import';
 import { aliasStrings, termKey } from '../lib/term-names';
+import { chunked } from '../utils/chunked';
 import { getService } from '../utils/get-service';
 
 const TAG = UIDS.tag;
@@ -14,13 +15,20 @@ export interface Term {
   slug: string;
 }
 
+export interface NamedTerms {
+  tags: string[];
+  sources: string[];
+}
+
 export interface Taxonomy {
-  /** The tags named, found or created, without repeats, in the order named. */
-  tags(names: string[]): Promise<Term[]>;
+  /**
+   * Each article's tags and sources, found or created, without repeats, in
+   * the order named; the new ones of all the articles created together, in
+   * the order first named.
+   */
+  resolve(articles: NamedTerms[]): Promise<Array<{ tags: Term[]; sources: Term[] }>>;
   /** Slugs of the tags and sources this import created; `redirects`: one took a retired slug, whose redirect went. */
   created: { tags: string[]; sources: string[]; redirects: boolean };
-  /** The sources named (by name or alias), found or created, without repeats, in the order named. */
-  sources(names: string[]): Promise<Term[]>;
 }
 
 const uniqueById = (terms: Term[]): Term[] => [...new Map(terms.map((term) => [term.id, term])).values()];
@@ -36,7 +44,8 @@ type NamedTerm = Term & { aliases: unknown };
  * few hundred rows; their key also drops a leading "the", which the names
  * index does not). A known outlet is created with its URL and aliases from
  * outlets.json.
- * New ones are written like the import's articles, through the Query Engine
+ * New ones are written like the import's articles, a batch's together (one
+ * by one they were a quarter of a PostgreSQL import's queries), through the Query Engine
  * with the content rules' slugs, defaults and aliases, and indexed by name:
  * the Document Service would also queue an event per entry, each loading the
  * entry with all its articles once the import commits (thousands of queries
@@ -57,19 +66,32 @@ export async function loadTaxonomy(strapi: Core.Strapi, summary: SummaryBuilder)
 
   const created = { tags: [] as string[], sources: [] as string[], redirects: false };
 
-  /** Tags and sources have no draft & publish: one row, published when created. */
-  async function create(uid: typeof TAG | typeof SOURCE, data: { name: string; aliases?: string[] }): Promise<Term> {
+  /** Tags and sources have no draft & publish: one row each, published when created; in the order given. */
+  async function createAll(uid: typeof TAG | typeof SOURCE, data: Array<{ name: string; url?: string; aliases?: string[] }>): Promise<Term[]> {
+    if (data.length === 0) return [];
     const rules = getService(strapi, 'content-rules');
-    const [slug] = await rules.slugs(uid, [{ name: data.name }]);
-    const defaults = newEntryDefaults(uid, data);
-    const stored = { ...defaults, aliases: await rules.aliases(uid, defaults), slug, publishedAt: new Date() };
-    const { id, documentId } = await strapi.db.query(uid).create({ data: stored, select: ['id', 'documentId'] });
+    const slugs = (await rules.slugs(uid, data.map(({ name }) => ({ name })))) as string[];
+    const publishedAt = new Date();
+    const rows = [];
+    for (const [i, entry] of data.entries()) {
+      const defaults = newEntryDefaults(uid, entry);
+      rows.push({ ...defaults, aliases: await rules.aliases(uid, defaults), slug: slugs[i], publishedAt });
+    }
+    await strapi.db.query(uid).createMany({ data: rows });
+    const stored = new Map<string, { id: number; documentId: string }>();
+    for (const chunk of chunked(slugs)) {
+      const found: Array<{ id: number; documentId: string; slug: string }> = await strapi.db
+        .query(uid)
+        .findMany({ where: { slug: { $in: chunk } }, select: ['id', 'documentId', 'slug'] });
+      for (const row of found) stored.set(row.slug, row);
+    }
     const type = uid === TAG ? 'tag' : 'source';
-    await termNames.sync(type, [id]);
-    // Its slug may be one a renamed or deleted term left: it answers for this term now.
-    if (await getService(strapi, 'slug-history').follow(type, { documentId, before: null, after: slug })) created.redirects = true;
-    created[uid === TAG ? 'tags' : 'sources'].push(slug!);
-    return { id, name: data.name, slug: slug! };
+    await termNames.sync(type, slugs.map((slug) => stored.get(slug)!.id));
+    // A slug may be one a renamed or deleted term left: it answers for the new term now.
+    const changes = slugs.map((slug) => ({ documentId: stored.get(slug)!.documentId, before: null, after: slug }));
+    if (await getService(strapi, 'slug-history').followAll(type, changes)) created.redirects = true;
+    created[uid === TAG ? 'tags' : 'sources'].push(...slugs);
+    return data.map((entry, i) => ({ id: stored.get(slugs[i])!.id, name: entry.name, slug: slugs[i] }));
   }
 
   /**
@@ -92,40 +114,54 @@ export async function loadTaxonomy(strapi: Core.Strapi, summary: SummaryBuilder)
     }
   }
 
-  async function tag(name: string): Promise<Term> {
-    const found = tagsByKey.get(tagKey(name));
-    if (found) return found;
-    const term = await create(TAG, { name });
-    tagsByKey.set(tagKey(name), term);
-    summary.tagCreated(term.name);
-    return term;
+  async function createTags(names: string[]): Promise<void> {
+    // Each new tag named as first met ("Beta" before "beta").
+    const firstNames = new Map<string, string>();
+    for (const name of names) if (!tagsByKey.has(tagKey(name)) && !firstNames.has(tagKey(name))) firstNames.set(tagKey(name), name);
+    const wanted = [...firstNames.values()];
+    for (const term of await createAll(TAG, wanted.map((name) => ({ name })))) {
+      tagsByKey.set(tagKey(term.name), term);
+      summary.tagCreated(term.name);
+    }
   }
 
-  async function source(name: string): Promise<Term> {
-    // A known outlet may be stored under any of its names ("ТАСС" finds "TASS").
+  // A known outlet may be stored under any of its names ("ТАСС" finds "TASS").
+  const namesOf = (name: string): string[] => {
     const outlet = knownOutlet(name);
-    const names = outlet ? [name, outlet.name, ...outlet.aliases] : [name];
-    const found = names.map((candidate) => sourcesByKey.get(aliasKey(candidate))).find(Boolean);
-    if (found) return found;
-    const data = outlet ? { name: outlet.name, url: outlet.url, aliases: outlet.aliases } : { name };
-    const term = await create(SOURCE, data);
-    remember(term, names);
-    summary.sourceCreated(term.name);
-    return term;
+    return outlet ? [name, outlet.name, ...outlet.aliases] : [name];
+  };
+  const storedSource = (name: string): Term | undefined => namesOf(name).map((candidate) => sourcesByKey.get(aliasKey(candidate))).find(Boolean);
+
+  async function createSources(names: string[]): Promise<void> {
+    const wanted: Array<{ name: string; names: string[] }> = [];
+    const pending = new Set<string>();
+    for (const name of names) {
+      const keys = namesOf(name).map(aliasKey);
+      if (storedSource(name) || keys.some((key) => pending.has(key))) continue;
+      keys.forEach((key) => pending.add(key));
+      wanted.push({ name, names: namesOf(name) });
+    }
+    const data = wanted.map(({ name }) => {
+      const outlet = knownOutlet(name);
+      return outlet ? { name: outlet.name, url: outlet.url, aliases: outlet.aliases } : { name };
+    });
+    (await createAll(SOURCE, data)).forEach((term, i) => {
+      remember(term, wanted[i].names);
+      summary.sourceCreated(term.name);
+    });
   }
 
   return {
     created,
-    async tags(wanted) {
-      await findTags(wanted);
-      const terms: Term[] = [];
-      for (const name of wanted) terms.push(await tag(name));
-      return uniqueById(terms);
-    },
-    async sources(names) {
-      const terms: Term[] = [];
-      for (const name of names) terms.push(await source(name));
-      return uniqueById(terms);
+    async resolve(articles) {
+      const tagNames = articles.flatMap((article) => article.tags);
+      await findTags(tagNames);
+      await createTags(tagNames);
+      await createSources(articles.flatMap((article) => article.sources));
+      return articles.map((article) => ({
+        tags: uniqueById(article.tags.map((name) => tagsByKey.get(tagKey(name))!)),
+        sources: uniqueById(article.sources.map((name) => storedSource(name)!)),
+      }));
     },
   };
 }

@@ -4,6 +4,7 @@ import { TABLES, UIDS, type RedirectType } from '../../../shared/constants';
 import type { Redirect } from '../../../shared/contracts/redirects';
 import type { Pagination } from '../../../shared/contracts/tag-pages';
 import { applyPlan, isEmptyPlan, renamePlan, retirePlan, type RedirectPlan, type RedirectRow } from '../lib/slug-history';
+import { chunked } from '../utils/chunked';
 import { columnName, tableName } from '../utils/metadata';
 
 const REDIRECTS = TABLES.redirects;
@@ -25,6 +26,17 @@ export interface SlugChange {
  * redirect): applies lib/slug-history.ts plans in the caller's transaction,
  * and answers where a retired slug leads for the public routes.
  */
+/** Consecutive plans that only release slugs commute: one plan for each run of them. */
+function coalesced(plans: RedirectPlan[]): RedirectPlan[] {
+  const releasesOnly = (plan: RedirectPlan) => !plan.repoint && plan.write.length === 0;
+  return plans.reduce<RedirectPlan[]>((runs, plan) => {
+    const last = runs[runs.length - 1];
+    if (last && releasesOnly(last) && releasesOnly(plan)) runs[runs.length - 1] = { ...last, release: [...last.release, ...plan.release] };
+    else runs.push(plan);
+    return runs;
+  }, []);
+}
+
 const slugHistory = ({ strapi }: { strapi: Core.Strapi }) => {
   const inTransaction = <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
     strapi.db.transaction(async ({ trx }) => work(trx)) as unknown as Promise<T>;
@@ -46,7 +58,7 @@ const slugHistory = ({ strapi }: { strapi: Core.Strapi }) => {
       const insert = trx(REDIRECTS).insert(rows).onConflict(['type', 'from_slug']);
       await (plan.keep ? insert.ignore() : insert.merge(['target_document_id', 'created_at']));
     }
-    if (plan.release.length > 0) changed = (await trx(REDIRECTS).where({ type }).whereIn('from_slug', plan.release).delete()) > 0 || changed;
+    for (const slugs of chunked(plan.release)) changed = (await trx(REDIRECTS).where({ type }).whereIn('from_slug', slugs).delete()) > 0 || changed;
     return changed;
   }
 
@@ -78,6 +90,22 @@ const slugHistory = ({ strapi }: { strapi: Core.Strapi }) => {
         if (changed || Boolean(change.before) === Boolean(change.after)) return changed;
         // Published or unpublished: the rows leading to it are listed, or no longer.
         return (await trx(REDIRECTS).where({ type, target_document_id: change.documentId }).first('id')) !== undefined;
+      });
+    },
+
+    /**
+     * `follow` for many entries in one transaction (an import's new tags):
+     * each plan applied in turn, then one read for the entries some rows lead to.
+     */
+    async followAll(type: RedirectType, changes: SlugChange[]): Promise<boolean> {
+      if (changes.length === 0) return false;
+      return inTransaction(async (trx) => {
+        let changed = false;
+        for (const plan of coalesced(changes.map(planOf))) changed = (await apply(trx, type, plan)) || changed;
+        const appeared = changes.filter((change) => Boolean(change.before) !== Boolean(change.after)).map((change) => change.documentId);
+        if (changed || appeared.length === 0) return changed;
+        for (const ids of chunked(appeared)) if ((await trx(REDIRECTS).where({ type }).whereIn('target_document_id', ids).first('id')) !== undefined) return true;
+        return false;
       });
     },
 
